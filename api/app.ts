@@ -1,0 +1,82 @@
+/**
+ * The application factory: the same app for Node (better-sqlite3) and, later,
+ * Workers (D1). It knows nothing about the runtime; it is handed a Store.
+ *
+ * A request flows: secure headers → body limit → the feature router that owns
+ * the path (validation by its zod schemas, through the shared hook) → the db
+ * function for the use case → JSON. Anything thrown ends in `toErrorResponse`.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Store } from '../db/store.js';
+import { departmentsApp } from './features/departments/handlers.js';
+import { evaluationsApp } from './features/evaluations/handlers.js';
+import { healthApp, type SearchHealth } from './features/health/handlers.js';
+import { indicatorsApp } from './features/indicators/handlers.js';
+import { meetingsApp } from './features/meetings/handlers.js';
+import { nodesApp } from './features/nodes/handlers.js';
+import { opinionsApp } from './features/opinions/handlers.js';
+import { plansApp } from './features/plans/handlers.js';
+import { nodeProgressApp, opinionProgressApp } from './features/progress/handlers.js';
+import { responsesApp } from './features/responses/handlers.js';
+import type { AppEnv } from './lib/app-env.js';
+import { ApiError, errorBody, toErrorResponse, validationHook } from './lib/errors.js';
+import { configureZod } from './lib/zod-setup.js';
+import { registerOpenApi } from './openapi.js';
+
+export interface AppOptions {
+  store: Store;
+  /** State of the search engine for /api/health. */
+  searchHealth?: () => Promise<SearchHealth>;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+/** Largest JSON body: a long plan with its whole tree fits in well under this. */
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  configureZod();
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use('/api/*', async (c, next) => {
+    c.set('store', options.store);
+    c.set('actor', null);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', `リクエストが大きすぎます（上限 ${Math.round((options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) / 1024)} KB）。`);
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // API answers are live data: never let a shared cache keep them.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.route('/', healthApp(options.searchHealth ?? (async () => 'disabled')));
+  app.route('/', departmentsApp);
+  app.route('/', plansApp);
+  app.route('/', nodesApp);
+  app.route('/', indicatorsApp);
+  app.route('/', meetingsApp);
+  app.route('/', opinionsApp);
+  app.route('/', responsesApp);
+  app.route('/', opinionProgressApp);
+  app.route('/', nodeProgressApp);
+  app.route('/', evaluationsApp);
+  registerOpenApi(app);
+
+  app.notFound((c) =>
+    c.json(errorBody('not_found', `${c.req.method} ${c.req.path} というAPIはありません。`), 404),
+  );
+  app.onError((error, c) => toErrorResponse(error, c));
+  return app;
+}

@@ -1,0 +1,77 @@
+import { z } from '@hono/zod-openapi';
+import { FiscalYearInput, OptionalText, Text } from '../../lib/schemas.js';
+
+export const RatingSchema = z
+  .enum(['A', 'B', 'C', 'N'])
+  .openapi('Rating', { description: 'A・B・C の評価。N は「一律に比較できない」', example: 'A' });
+
+const ratings = z
+  .object({
+    progress: RatingSchema.openapi({ description: '進捗状況（A 計画どおり, B 概ね計画どおり, C 計画どおり進捗せず）' }),
+    level: RatingSchema.openapi({ description: '実施水準（A 他市より高い, B 同水準, C 低い, N 一律に比較できない）' }),
+    effectiveness: RatingSchema.openapi({ description: '有効性（A 高い, B 普通, C 低い）' }),
+    efficiency: RatingSchema.openapi({ description: '効率性（A 効率的, B 改善の余地, C 抜本的な改善が必要）' }),
+  })
+  .strict();
+
+const reasonText = Text(5000).nullable().optional();
+const reasons = z
+  .object({ progress: reasonText, level: reasonText, effectiveness: reasonText, efficiency: reasonText })
+  .strict()
+  .openapi({ description: '各評価の判断理由' });
+
+const amount = z.number().finite().min(-1e12).max(1e12).nullable().optional();
+const costs = z
+  .object({
+    projectCost: amount.openapi({ description: '事業費合計（千円）' }),
+    nationalPrefecturalFunds: amount.openapi({ description: '国県支出金（千円）' }),
+    localBonds: amount.openapi({ description: '地方債（千円）' }),
+    otherSpecificRevenue: amount.openapi({ description: 'その他特財（千円）' }),
+    generalRevenue: amount.openapi({ description: '一般財源（千円）' }),
+    staffCount: amount.openapi({ description: '正規職員等の人数（人）' }),
+    personnelCost: amount.openapi({ description: '人件費合計（千円）' }),
+    totalCost: amount.openapi({ description: 'トータルコスト（千円）' }),
+    unitCostYen: amount.openapi({ description: '単位当たりコスト（円）' }),
+    unitCostBasis: Text(200).nullable().optional().openapi({ description: '単位当たりコストの対象（市民 など）' }),
+  })
+  .strict()
+  .openapi({ description: '事業費・人件費（千円）' });
+
+export const EvaluationInputSchema = z
+  .object({
+    fiscalYear: FiscalYearInput,
+    ratings,
+    reasons: reasons.default({}),
+    costs: costs.default({}),
+    results: OptionalText(20000).openapi({ description: '実施した取組の内容' }),
+    summary: OptionalText(20000).openapi({ description: '所管部長による総評' }),
+  })
+  .strict()
+  .openapi('EvaluationInput', {
+    description: '事務事業評価。同じ年度をもう一度送ると置き換える',
+    example: {
+      fiscalYear: '令和4年度',
+      ratings: { progress: 'A', level: 'B', effectiveness: 'A', efficiency: 'A' },
+      reasons: { progress: '目標どおり協定を締結した。' },
+      costs: { projectCost: 0, personnelCost: 857, totalCost: 857 },
+      summary: '目標より多くの団体と協定を締結できた。',
+    },
+  });
+
+export const EvaluationSchema = z
+  .object({
+    id: z.number().int(),
+    nodeId: z.number().int(),
+    fiscalYear: z.number().int().openapi({ example: 2022 }),
+    ratings,
+    reasons: z.record(z.string(), z.string().nullable()),
+    costs: z.record(z.string(), z.union([z.number(), z.string()]).nullable()),
+    results: z.string().nullable(),
+    summary: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi('Evaluation', { description: '事務事業評価（ノードと年度ごとに1件）' });
+
+export const EvaluationListSchema = z
+  .object({ items: z.array(EvaluationSchema) })
+  .openapi('EvaluationList', { description: '年度順の事務事業評価' });

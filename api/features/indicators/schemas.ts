@@ -1,0 +1,77 @@
+import { z } from '@hono/zod-openapi';
+import { FiscalYearInput, OptionalText, Text } from '../../lib/schemas.js';
+
+export const IndicatorValueKindSchema = z
+  .enum(['baseline', 'target', 'actual'])
+  .openapi('IndicatorValueKind', { description: 'baseline 策定時実績値・現状値, target 目標値, actual 実績値', example: 'target' });
+
+export const IndicatorValueSchema = z
+  .object({
+    fiscalYear: z.number().int().openapi({ example: 2027 }),
+    kind: IndicatorValueKindSchema,
+    value: z.number().nullable().openapi({ description: '数値。集計中・検討中・— などは null', example: 2831 }),
+    display: z.string().openapi({ description: '資料に書かれたとおりの表記', example: '2,831件' }),
+  })
+  .openapi('IndicatorValue', { description: '指標のある年度の値' });
+
+export const IndicatorYearSchema = z
+  .object({
+    fiscalYear: z.number().int().openapi({ example: 2027 }),
+    baseline: z.number().nullable(),
+    target: z.number().nullable().openapi({ example: 100 }),
+    actual: z.number().nullable().openapi({ example: 80 }),
+    targetDisplay: z.string().nullable().openapi({ example: '100件' }),
+    actualDisplay: z.string().nullable().openapi({ example: '80件' }),
+    achievement: z.number().nullable().openapi({
+      description: '達成率（1 = 100%）。増やす指標は 実績 ÷ 目標、減らす指標は 目標 ÷ 実績（実績0は1）。',
+      example: 0.8,
+    }),
+  })
+  .openapi('IndicatorYear', { description: '年度ごとの目標・実績・達成率' });
+
+export const IndicatorSchema = z
+  .object({
+    id: z.number().int().openapi({ example: 12 }),
+    nodeId: z.number().int().openapi({ example: 5 }),
+    name: z.string().openapi({ example: '創業支援件数' }),
+    unit: z.string().nullable().openapi({ example: '件' }),
+    cumulative: z.boolean().openapi({ description: '【累計】の指標', example: true }),
+    direction: z.enum(['increase', 'decrease']).openapi({ description: 'increase 増やす指標, decrease 減らす指標', example: 'increase' }),
+    notes: z.string().nullable().openapi({ example: '関係支援機関を含めた相談受付件数' }),
+    values: z.array(IndicatorValueSchema),
+    years: z.array(IndicatorYearSchema),
+  })
+  .openapi('Indicator', { description: '指標（数値目標・KPI）' });
+
+export const IndicatorValueInputSchema = z
+  .object({
+    fiscalYear: FiscalYearInput,
+    kind: IndicatorValueKindSchema,
+    value: z.number().finite().nullable().optional().openapi({ description: '省略すると display から読み取る', example: 2831 }),
+    display: Text(100).nullable().optional().openapi({ description: '省略すると value から作る', example: '2,831件' }),
+  })
+  .strict()
+  .refine((v) => v.value !== undefined || (v.display !== undefined && v.display !== null), {
+    message: 'value か display のどちらかを指定してください。',
+    path: ['value'],
+  })
+  .openapi('IndicatorValueInput', { description: '指標の値の登録（同じ年度・種類は置き換え）' });
+
+export const NewIndicatorSchema = z
+  .object({
+    name: Text(300).openapi({ example: '創業支援件数' }),
+    unit: OptionalText(30).openapi({ example: '件' }),
+    cumulative: z.boolean().optional().openapi({ example: true }),
+    direction: z.enum(['increase', 'decrease']).optional().openapi({ example: 'increase' }),
+    notes: OptionalText(2000).openapi({ example: null }),
+    values: z.array(IndicatorValueInputSchema).max(200, '値は200件までです。').optional(),
+  })
+  .strict()
+  .openapi('NewIndicator', { description: '新しい指標' });
+
+export const IndicatorValuesInputSchema = z
+  .union([IndicatorValueInputSchema, z.object({ values: z.array(IndicatorValueInputSchema).min(1).max(200) }).strict()])
+  .openapi('IndicatorValuesInput', {
+    description: '値1件、または { values: [...] } で複数件',
+    example: { fiscalYear: 2027, kind: 'target', display: '1,200件' },
+  });

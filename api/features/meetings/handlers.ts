@@ -1,0 +1,62 @@
+import { createMeeting, getMeeting, listMeetings, updateMeeting, type MeetingInput, type MeetingView } from '../../../db/meetings.js';
+import { fiscalYearOf } from '../../lib/japanese-date.js';
+import { ApiError, notFound, type ErrorDetail } from '../../lib/errors.js';
+import { featureApp } from '../../lib/app-env.js';
+import type { MeetingUpdateSchema } from './schemas.js';
+import type { z } from '@hono/zod-openapi';
+import { createMeetingRoute, getMeetingRoute, listMeetingsRoute, updateMeetingRoute } from './routes.js';
+
+type MeetingFields = Partial<z.output<typeof MeetingUpdateSchema>>;
+
+/**
+ * Merges input over the current values and checks the rules that span
+ * fields: a fiscal year (given or taken from the date held), and for a public
+ * comment an opening and closing date in order.
+ */
+function resolveMeeting(input: MeetingFields, current?: MeetingView): MeetingInput {
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as MeetingFields;
+  const merged = {
+    title: current?.title ?? '',
+    body: current?.body ?? null,
+    kind: current?.kind ?? 'committee',
+    heldOn: current?.heldOn ?? null,
+    theme: current?.theme ?? null,
+    commentOpensOn: current?.commentOpensOn ?? null,
+    commentClosesOn: current?.commentClosesOn ?? null,
+    ...given,
+  };
+  // A new date held moves the meeting to that date's fiscal year unless a year is given too.
+  const fiscalYear =
+    given.fiscalYear ?? (given.heldOn ? fiscalYearOf(given.heldOn) : (current?.fiscalYear ?? (merged.heldOn ? fiscalYearOf(merged.heldOn) : undefined)));
+  const next: MeetingInput = { ...merged, fiscalYear: fiscalYear ?? 0 };
+  const details: ErrorDetail[] = [];
+  if (fiscalYear === undefined) details.push({ path: 'fiscalYear', message: '年度か開催日を指定してください。' });
+  if (next.kind === 'public_comment') {
+    if (!next.commentOpensOn) details.push({ path: 'commentOpensOn', message: 'パブリックコメントには意見募集の開始日が必要です。' });
+    if (!next.commentClosesOn) details.push({ path: 'commentClosesOn', message: 'パブリックコメントには意見募集の締切日が必要です。' });
+  }
+  if (next.commentOpensOn && next.commentClosesOn && next.commentOpensOn > next.commentClosesOn)
+    details.push({ path: 'commentClosesOn', message: '締切日は開始日以降にしてください。' });
+  if (details.length) throw new ApiError('validation_failed', '入力内容に誤りがあります。', details);
+  return next;
+}
+
+export const meetingsApp = featureApp()
+  .openapi(listMeetingsRoute, async (c) => c.json({ items: await listMeetings(c.var.store.db, c.req.valid('query')) }, 200))
+  .openapi(createMeetingRoute, async (c) => {
+    const id = await createMeeting(c.var.store, c.var.actor, resolveMeeting(c.req.valid('json')));
+    return c.json((await getMeeting(c.var.store.db, id))!, 201);
+  })
+  .openapi(getMeetingRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const meeting = await getMeeting(c.var.store.db, id);
+    if (!meeting) throw notFound('会議', id);
+    return c.json(meeting, 200);
+  })
+  .openapi(updateMeetingRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const before = await getMeeting(c.var.store.db, id);
+    if (!before) throw notFound('会議', id);
+    await updateMeeting(c.var.store, c.var.actor, before, resolveMeeting(c.req.valid('json'), before));
+    return c.json((await getMeeting(c.var.store.db, id))!, 200);
+  });

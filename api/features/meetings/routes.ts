@@ -1,0 +1,39 @@
+import { createRoute } from '@hono/zod-openapi';
+import { errorResponses, IdParams, jsonBody, jsonContent } from '../../lib/schemas.js';
+import { MeetingListQuerySchema, MeetingListSchema, MeetingSchema, MeetingUpdateSchema, NewMeetingSchema } from './schemas.js';
+
+export const listMeetingsRoute = createRoute({
+  method: 'get',
+  path: '/api/meetings',
+  tags: ['meetings'],
+  summary: '会議の一覧',
+  request: { query: MeetingListQuerySchema },
+  responses: { 200: jsonContent(MeetingListSchema, '会議の一覧'), ...errorResponses(400) },
+});
+
+export const createMeetingRoute = createRoute({
+  method: 'post',
+  path: '/api/meetings',
+  tags: ['meetings'],
+  summary: '会議を登録する',
+  request: { body: jsonBody(NewMeetingSchema, '会議') },
+  responses: { 201: jsonContent(MeetingSchema, '登録した会議'), ...errorResponses(400, 413, 415) },
+});
+
+export const getMeetingRoute = createRoute({
+  method: 'get',
+  path: '/api/meetings/{id}',
+  tags: ['meetings'],
+  summary: '会議',
+  request: { params: IdParams },
+  responses: { 200: jsonContent(MeetingSchema, '会議'), ...errorResponses(400, 404) },
+});
+
+export const updateMeetingRoute = createRoute({
+  method: 'patch',
+  path: '/api/meetings/{id}',
+  tags: ['meetings'],
+  summary: '会議を変更する',
+  request: { params: IdParams, body: jsonBody(MeetingUpdateSchema, '変更する項目') },
+  responses: { 200: jsonContent(MeetingSchema, '変更後の会議'), ...errorResponses(400, 404, 413, 415) },
+});

@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import { getDepartment } from '../../../db/departments.js';
+import { getMeetingRow } from '../../../db/meetings.js';
+import { subtreeIds } from '../../../db/nodes.js';
+import {
+  createOpinion,
+  decodeCursor,
+  deleteOpinion,
+  getOpinion,
+  listOpinions,
+  updateOpinion,
+} from '../../../db/opinions.js';
+import type { Database } from '../../../db/schema.js';
+import { ApiError, danglingReference, invalidField, notFound, type ErrorDetail } from '../../lib/errors.js';
+import { featureApp } from '../../lib/app-env.js';
+import {
+  createOpinionRoute,
+  deleteOpinionRoute,
+  getOpinionRoute,
+  listOpinionsRoute,
+  updateOpinionRoute,
+} from './routes.js';
+
+interface References {
+  meetingId?: number;
+  nodeIds?: number[];
+  departmentId?: number | null;
+}
+
+/** Every referenced meeting, node and department must exist; all missing ones are reported at once. */
+async function checkReferences(db: Kysely<Database>, refs: References): Promise<void> {
+  const details: ErrorDetail[] = [];
+  if (refs.meetingId !== undefined && !(await getMeetingRow(db, refs.meetingId)))
+    details.push(...danglingReference('meetingId', '会議', refs.meetingId).details);
+  if (refs.departmentId !== undefined && refs.departmentId !== null && !(await getDepartment(db, refs.departmentId)))
+    details.push(...danglingReference('departmentId', '担当課', refs.departmentId).details);
+  if (refs.nodeIds?.length) {
+    const found = new Set(
+      (await db.selectFrom('plan_nodes').select('id').where('id', 'in', refs.nodeIds).execute()).map((r) => r.id),
+    );
+    refs.nodeIds.forEach((id, i) => {
+      if (!found.has(id)) details.push(...danglingReference(`nodeIds.${i}`, 'ノード', id).details);
+    });
+  }
+  if (details.length) throw new ApiError('validation_failed', '入力内容に誤りがあります。', details);
+}
+
+async function checkSeqFree(db: Kysely<Database>, meetingId: number, seq: number | undefined, selfId?: number): Promise<void> {
+  if (seq === undefined) return;
+  const taken = await db
+    .selectFrom('opinions')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  if (taken && taken.id !== selfId) throw new ApiError('conflict', `この会議には既に${seq}番の意見があります。`, [{ path: 'seq', message: '番号が重複しています。' }]);
+}
+
+export const opinionsApp = featureApp()
+  .openapi(listOpinionsRoute, async (c) => {
+    const { cursor, nodeId, ...query } = c.req.valid('query');
+    const db = c.var.store.db;
+    const afterId = cursor === undefined ? undefined : decodeCursor(cursor);
+    if (afterId === null) throw invalidField('cursor', 'cursor が正しくありません。前のページの nextCursor をそのまま指定してください。');
+    const nodeIds = nodeId === undefined ? undefined : await subtreeIds(db, nodeId);
+    return c.json(await listOpinions(db, { ...query, nodeIds, afterId }), 200);
+  })
+  .openapi(createOpinionRoute, async (c) => {
+    const input = c.req.valid('json');
+    const db = c.var.store.db;
+    await checkReferences(db, input);
+    await checkSeqFree(db, input.meetingId, input.seq);
+    const id = await createOpinion(c.var.store, c.var.actor, input);
+    return c.json((await getOpinion(db, id))!, 201);
+  })
+  .openapi(getOpinionRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const opinion = await getOpinion(c.var.store.db, id);
+    if (!opinion) throw notFound('意見', id);
+    return c.json(opinion, 200);
+  })
+  .openapi(updateOpinionRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const db = c.var.store.db;
+    const before = await getOpinion(db, id);
+    if (!before) throw notFound('意見', id);
+    const input = c.req.valid('json');
+    await checkReferences(db, input);
+    await checkSeqFree(db, input.meetingId ?? before.meetingId, input.seq ?? (input.meetingId ? before.seq : undefined), id);
+    await updateOpinion(c.var.store, c.var.actor, before, input);
+    return c.json((await getOpinion(db, id))!, 200);
+  })
+  .openapi(deleteOpinionRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const before = await getOpinion(c.var.store.db, id);
+    if (!before) throw notFound('意見', id);
+    await deleteOpinion(c.var.store, c.var.actor, before);
+    return c.body(null, 204);
+  });

@@ -1,0 +1,68 @@
+import { z } from '@hono/zod-openapi';
+import { CommitmentSchema, Id, ResponseStateSchema, Text } from '../../lib/schemas.js';
+
+export const ResponseSchema = z
+  .object({
+    opinionId: z.number().int().openapi({ example: 10 }),
+    text: z.string().openapi({ description: '対応方針（書かれたとおり）', example: '相談窓口を産業振興課に一本化し、令和7年度から案内を始めます。' }),
+    departmentId: z.number().int().nullable().openapi({ example: 2 }),
+    state: ResponseStateSchema,
+    commitment: CommitmentSchema,
+    commitmentOverridden: z.boolean().openapi({ description: '約束の種類を人が設定した（本文から読み取ったのではない）', example: false }),
+    version: z.number().int().openapi({ description: '版。ETag は "v{版}"', example: 2 }),
+    publishedVersion: z.number().int().nullable().openapi({ description: '公開中の版（未公開なら null）', example: 1 }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Response', { description: '対応方針（市の考え方）' });
+
+export const ResponseInputSchema = z
+  .object({
+    text: Text(20000).openapi({ example: '相談窓口を産業振興課に一本化し、令和7年度から案内を始めます。' }),
+    departmentId: Id.nullable().optional().openapi({ description: '省略すると今の担当課のまま', example: 2 }),
+    commitment: CommitmentSchema.nullable().optional().openapi({
+      description: '約束の種類を人が設定する。null で本文からの自動判定に戻す。省略すると前の設定のまま',
+    }),
+  })
+  .strict()
+  .openapi('ResponseInput', { description: '対応方針の保存（新しい版になる）' });
+
+export const IfMatchHeaderSchema = z.object({
+  'if-match': z
+    .string()
+    .optional()
+    .openapi({ description: '既にある対応方針を更新するときは必須。GET で受け取った ETag', example: '"v2"' }),
+});
+
+export const TransitionSchema = z
+  .object({
+    action: z.enum(['submit', 'return', 'approve', 'publish']).openapi({ description: 'submit 提出, return 差戻し, approve 承認, publish 公開', example: 'approve' }),
+    comment: Text(2000).nullable().optional().openapi({ description: 'コメント（差戻しでは必須）', example: null }),
+  })
+  .strict()
+  .openapi('ResponseTransition', { description: '対応方針の状態を進める操作' });
+
+export const ResponseEventSchema = z
+  .object({
+    action: z.string().openapi({ description: 'edit 保存, submit, return, approve, publish', example: 'approve' }),
+    fromState: ResponseStateSchema.nullable(),
+    toState: ResponseStateSchema,
+    comment: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('ResponseEvent', { description: '対応方針の操作の記録' });
+
+export const ResponseVersionSchema = z
+  .object({
+    version: z.number().int().openapi({ example: 1 }),
+    text: z.string(),
+    departmentId: z.number().int().nullable(),
+    commitment: CommitmentSchema,
+    createdAt: z.string(),
+    events: z.array(ResponseEventSchema),
+  })
+  .openapi('ResponseVersion', { description: '対応方針のある版と、その版に対する操作' });
+
+export const ResponseVersionListSchema = z
+  .object({ items: z.array(ResponseVersionSchema) })
+  .openapi('ResponseVersionList', { description: '対応方針の履歴（古い順）' });

@@ -1,0 +1,50 @@
+/**
+ * The one place that builds the OpenAPI 3.1 document (/api/openapi.json) and
+ * the browsable reference (/api/docs, Swagger UI served from our own assets).
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+
+type OpenAPIObjectConfig = Parameters<OpenAPIHono['getOpenAPI31Document']>[0];
+import type { AppEnv } from './lib/app-env.js';
+
+export const OPENAPI_INFO: OpenAPIObjectConfig = {
+  openapi: '3.1.0',
+  info: {
+    title: '意見・対応方針 管理 API',
+    version: '0.1.0',
+    description:
+      '会議やパブリックコメントで出された意見、市の対応方針、計画の施策との結び付き、期ごとの取組状況を管理する API です。' +
+      'エラーはすべて `{"error":{"code","message","details"}}` の形で返ります。日付と年度は西暦・和暦のどちらでも受け付けます。',
+  },
+  tags: [
+    { name: 'health', description: 'サービスの状態' },
+    { name: 'departments', description: '部・課' },
+    { name: 'plans', description: '計画とノード（重点戦略・施策・主な取組 など）' },
+    { name: 'indicators', description: '指標（数値目標・KPI）' },
+    { name: 'meetings', description: '会議・パブリックコメント' },
+    { name: 'opinions', description: '意見' },
+    { name: 'responses', description: '対応方針（市の考え方）' },
+    { name: 'progress', description: '取組状況' },
+    { name: 'evaluations', description: '事務事業評価' },
+  ],
+};
+
+const DOCS_HTML = `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>API リファレンス — 意見・対応方針 管理</title>
+<link rel="stylesheet" href="/vendor/swagger-ui/swagger-ui.css">
+</head>
+<body>
+<main id="swagger-ui"><p>API リファレンスを読み込んでいます…</p></main>
+<script src="/vendor/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/vendor/swagger-ui/init.js"></script>
+</body>
+</html>`;
+
+export function registerOpenApi(app: OpenAPIHono<AppEnv>): void {
+  app.doc31('/api/openapi.json', OPENAPI_INFO);
+  app.get('/api/docs', (c) => c.html(DOCS_HTML));
+}

@@ -1,0 +1,105 @@
+/** 会議: a committee meeting or a public comment procedure (パブリックコメント). */
+import type { Kysely } from 'kysely';
+import type { Database, Meeting, MeetingKind } from './schema.js';
+import type { Store } from './store.js';
+import { runWrite, type Actor } from './write-plan.js';
+
+export interface MeetingView {
+  id: number;
+  title: string;
+  body: string | null;
+  kind: MeetingKind;
+  fiscalYear: number;
+  heldOn: string | null;
+  theme: string | null;
+  commentOpensOn: string | null;
+  commentClosesOn: string | null;
+  opinionCount: number;
+}
+
+export function toMeetingView(row: Meeting, opinionCount: number): MeetingView {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    kind: row.kind,
+    fiscalYear: row.fiscal_year,
+    heldOn: row.held_on,
+    theme: row.theme,
+    commentOpensOn: row.comment_opens_on,
+    commentClosesOn: row.comment_closes_on,
+    opinionCount,
+  };
+}
+
+function withCounts(db: Kysely<Database>) {
+  return db
+    .selectFrom('meetings')
+    .selectAll('meetings')
+    .select((eb) =>
+      eb.selectFrom('opinions').select(eb.fn.countAll<number>().as('n')).whereRef('opinions.meeting_id', '=', 'meetings.id').as('opinion_count'),
+    );
+}
+
+export interface MeetingFilter {
+  kind?: MeetingKind;
+  fiscalYear?: number;
+}
+
+export async function listMeetings(db: Kysely<Database>, filter: MeetingFilter = {}): Promise<MeetingView[]> {
+  let query = withCounts(db);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.fiscalYear) query = query.where('fiscal_year', '=', filter.fiscalYear);
+  const rows = await query.orderBy('fiscal_year', 'desc').orderBy('held_on', 'desc').orderBy('id', 'desc').execute();
+  return rows.map((r) => toMeetingView(r, Number(r.opinion_count ?? 0)));
+}
+
+export async function getMeetingRow(db: Kysely<Database>, id: number): Promise<Meeting | undefined> {
+  return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getMeeting(db: Kysely<Database>, id: number): Promise<MeetingView | undefined> {
+  const row = await withCounts(db).where('id', '=', id).executeTakeFirst();
+  return row && toMeetingView(row, Number(row.opinion_count ?? 0));
+}
+
+export interface MeetingInput {
+  title: string;
+  body: string | null;
+  kind: MeetingKind;
+  fiscalYear: number;
+  heldOn: string | null;
+  theme: string | null;
+  commentOpensOn: string | null;
+  commentClosesOn: string | null;
+}
+
+function toRow(input: MeetingInput) {
+  return {
+    title: input.title,
+    body: input.body,
+    kind: input.kind,
+    fiscal_year: input.fiscalYear,
+    held_on: input.heldOn,
+    theme: input.theme,
+    comment_opens_on: input.commentOpensOn,
+    comment_closes_on: input.commentClosesOn,
+  };
+}
+
+export async function createMeeting(store: Store, actor: Actor | null, input: MeetingInput): Promise<number> {
+  return runWrite(store, actor, async (w) => {
+    const id = await w.reserveId('meetings');
+    w.add(w.db.insertInto('meetings').values({ id, ...toRow(input) }));
+    w.audit({ entity: 'meeting', entityId: id, action: 'create', after: input });
+    return id;
+  });
+}
+
+/** Replaces the meeting's fields with `next` (the caller merges a PATCH onto the current values). */
+export async function updateMeeting(store: Store, actor: Actor | null, before: MeetingView, next: MeetingInput): Promise<void> {
+  await runWrite(store, actor, async (w) => {
+    w.add(w.db.updateTable('meetings').set({ ...toRow(next), updated_at: new Date().toISOString() }).where('id', '=', before.id));
+    w.audit({ entity: 'meeting', entityId: before.id, action: 'update', before, after: next });
+  });
+}

@@ -1,0 +1,151 @@
+/** The nodes of a plan's tree: 重点戦略, 施策, 主な取組, 目標, 改革テーマ, 実施計画事業 … */
+import { sql, type Kysely } from 'kysely';
+import type { Database, PlanNode } from './schema.js';
+import type { Store } from './store.js';
+import { runWrite, type Actor } from './write-plan.js';
+import { indicatorsByNode, type IndicatorView } from './indicators.js';
+import { opinionSummariesForNode, type OpinionSummaryView } from './opinions.js';
+import { planNodeTreeInsert } from './plans.js';
+
+export interface NodeView {
+  id: number;
+  planId: number;
+  parentId: number | null;
+  level: string;
+  code: string | null;
+  title: string;
+  description: string | null;
+  position: number;
+}
+
+export interface NodeRefView {
+  id: number;
+  level: string;
+  code: string | null;
+  title: string;
+}
+
+export interface NodeDetailView extends NodeView {
+  plan: { id: number; title: string };
+  /** From the root down to the parent. */
+  ancestors: NodeRefView[];
+  children: NodeView[];
+  indicators: IndicatorView[];
+  /** Opinions linked to this node or to any node below it. */
+  opinions: OpinionSummaryView[];
+}
+
+export function toNodeView(row: PlanNode): NodeView {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    parentId: row.parent_id,
+    level: row.level,
+    code: row.code,
+    title: row.title,
+    description: row.description,
+    position: row.position,
+  };
+}
+
+export async function getNodeRow(db: Kysely<Database>, id: number): Promise<PlanNode | undefined> {
+  return db.selectFrom('plan_nodes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Ids of `id` and every node below it. */
+export async function subtreeIds(db: Kysely<Database>, id: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    WITH RECURSIVE sub(id) AS (
+      SELECT ${id}
+      UNION ALL
+      SELECT n.id FROM plan_nodes n JOIN sub ON n.parent_id = sub.id
+    )
+    SELECT id FROM sub`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+async function ancestorsOf(db: Kysely<Database>, row: PlanNode): Promise<NodeRefView[]> {
+  const chain: NodeRefView[] = [];
+  let parentId = row.parent_id;
+  // Trees are shallow (a handful of levels); the guard stops a corrupted cycle.
+  while (parentId !== null && chain.length < 64) {
+    const parent = await getNodeRow(db, parentId);
+    if (!parent) break;
+    chain.unshift({ id: parent.id, level: parent.level, code: parent.code, title: parent.title });
+    parentId = parent.parent_id;
+  }
+  return chain;
+}
+
+export async function getNodeDetail(db: Kysely<Database>, id: number): Promise<NodeDetailView | undefined> {
+  const row = await getNodeRow(db, id);
+  if (!row) return undefined;
+  const [plan, children, indicators, ancestors, opinions] = await Promise.all([
+    db.selectFrom('plans').select(['id', 'title']).where('id', '=', row.plan_id).executeTakeFirstOrThrow(),
+    db.selectFrom('plan_nodes').selectAll().where('parent_id', '=', id).orderBy('position').orderBy('id').execute(),
+    indicatorsByNode(db, [id]),
+    ancestorsOf(db, row),
+    opinionSummariesForNode(db, await subtreeIds(db, id)),
+  ]);
+  return {
+    ...toNodeView(row),
+    plan,
+    ancestors,
+    children: children.map(toNodeView),
+    indicators: indicators.get(id) ?? [],
+    opinions,
+  };
+}
+
+export interface NewNodeInput {
+  parentId?: number | null;
+  level: string;
+  code?: string | null;
+  title: string;
+  description?: string | null;
+  position?: number;
+}
+
+export async function createNode(store: Store, actor: Actor | null, planId: number, input: NewNodeInput): Promise<number> {
+  const parentId = input.parentId ?? null;
+  let position = input.position;
+  if (position === undefined) {
+    const last = await store.db
+      .selectFrom('plan_nodes')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('plan_id', '=', planId)
+      .where(parentId === null ? sql<boolean>`parent_id IS NULL` : sql<boolean>`parent_id = ${parentId}`)
+      .executeTakeFirst();
+    position = Number(last?.p ?? -1) + 1;
+  }
+  return runWrite(store, actor, async (w) => {
+    const [id] = await planNodeTreeInsert(w, planId, parentId, [input], position);
+    w.audit({ entity: 'node', entityId: id!, action: 'create', after: { planId, ...input } });
+    return id!;
+  });
+}
+
+export interface NodeUpdateInput {
+  parentId?: number | null;
+  level?: string;
+  code?: string | null;
+  title?: string;
+  description?: string | null;
+  position?: number;
+}
+
+export async function updateNode(store: Store, actor: Actor | null, before: PlanNode, input: NodeUpdateInput): Promise<void> {
+  const changes = {
+    ...(input.parentId !== undefined && { parent_id: input.parentId }),
+    ...(input.level !== undefined && { level: input.level }),
+    ...(input.code !== undefined && { code: input.code }),
+    ...(input.title !== undefined && { title: input.title }),
+    ...(input.description !== undefined && { description: input.description }),
+    ...(input.position !== undefined && { position: input.position }),
+  };
+  if (Object.keys(changes).length === 0) return;
+  await runWrite(store, actor, async (w) => {
+    w.add(w.db.updateTable('plan_nodes').set({ ...changes, updated_at: new Date().toISOString() }).where('id', '=', before.id));
+    w.audit({ entity: 'node', entityId: before.id, action: 'update', before: toNodeView(before), after: input });
+  });
+}

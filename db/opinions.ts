@@ -1,0 +1,334 @@
+/** 意見: what a committee member or a citizen said, linked to plan nodes and assigned to a department. */
+import { sql, type Kysely } from 'kysely';
+import { escapeLike, matchKey } from '../api/lib/text.js';
+import type { Commitment, Database, Opinion, ProgressStatus, ResponseState } from './schema.js';
+import type { Store } from './store.js';
+import { runWrite, type Actor } from './write-plan.js';
+import { toDepartmentView, type DepartmentView } from './departments.js';
+import { latestProgressFor, periodSortKey } from './progress.js';
+
+export interface OpinionNodeRefView {
+  id: number;
+  planId: number;
+  level: string;
+  code: string | null;
+  title: string;
+  /** The node above, e.g. the 重点戦略 of a 施策. */
+  parent: { id: number; level: string; code: string | null; title: string } | null;
+}
+
+export interface OpinionResponseSummaryView {
+  text: string;
+  departmentId: number | null;
+  state: ResponseState;
+  commitment: Commitment;
+  version: number;
+}
+
+export interface LatestProgressView {
+  period: string;
+  status: ProgressStatus;
+  note: string | null;
+}
+
+export interface OpinionView {
+  id: number;
+  meetingId: number;
+  seq: number;
+  text: string;
+  nodeIds: number[];
+  nodes: OpinionNodeRefView[];
+  departmentId: number | null;
+  department: DepartmentView | null;
+  dueOn: string | null;
+  response: OpinionResponseSummaryView | null;
+  latestProgress: LatestProgressView | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A short form for lists on other pages (a node's opinions). */
+export interface OpinionSummaryView {
+  id: number;
+  meetingId: number;
+  meetingTitle: string;
+  seq: number;
+  text: string;
+  responseState: ResponseState | null;
+  latestStatus: ProgressStatus | null;
+}
+
+/** Builds full views for opinion rows, loading their links, responses and progress in a few queries. */
+export async function toOpinionViews(db: Kysely<Database>, rows: Opinion[]): Promise<OpinionView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const departmentIds = [...new Set(rows.map((r) => r.department_id).filter((d): d is number => d !== null))];
+  const [links, responses, departments, progress] = await Promise.all([
+    db
+      .selectFrom('opinion_nodes as l')
+      .innerJoin('plan_nodes as n', 'n.id', 'l.node_id')
+      .leftJoin('plan_nodes as p', 'p.id', 'n.parent_id')
+      .select([
+        'l.opinion_id',
+        'n.id',
+        'n.plan_id',
+        'n.level',
+        'n.code',
+        'n.title',
+        'n.position',
+        'p.id as parent_id',
+        'p.level as parent_level',
+        'p.code as parent_code',
+        'p.title as parent_title',
+      ])
+      .where('l.opinion_id', 'in', ids)
+      .orderBy('n.plan_id')
+      .orderBy('p.position')
+      .orderBy('n.position')
+      .execute(),
+    db
+      .selectFrom('responses')
+      .select(['opinion_id', 'text', 'department_id', 'state', 'commitment', 'version'])
+      .where('opinion_id', 'in', ids)
+      .execute(),
+    departmentIds.length
+      ? db.selectFrom('departments').select(['id', 'name', 'bureau']).where('id', 'in', departmentIds).execute()
+      : Promise.resolve([]),
+    latestProgressFor(db, 'opinion', ids),
+  ]);
+  const nodesByOpinion = new Map<number, OpinionNodeRefView[]>();
+  for (const l of links) {
+    const list = nodesByOpinion.get(l.opinion_id) ?? [];
+    list.push({
+      id: l.id,
+      planId: l.plan_id,
+      level: l.level,
+      code: l.code,
+      title: l.title,
+      parent:
+        l.parent_id === null
+          ? null
+          : { id: l.parent_id, level: l.parent_level as string, code: l.parent_code, title: l.parent_title as string },
+    });
+    nodesByOpinion.set(l.opinion_id, list);
+  }
+  const responseByOpinion = new Map(responses.map((r) => [r.opinion_id, r]));
+  const departmentById = new Map(departments.map((d) => [d.id, toDepartmentView(d)]));
+  return rows.map((row) => {
+    const nodes = nodesByOpinion.get(row.id) ?? [];
+    const response = responseByOpinion.get(row.id);
+    return {
+      id: row.id,
+      meetingId: row.meeting_id,
+      seq: row.seq,
+      text: row.text,
+      nodeIds: nodes.map((n) => n.id),
+      nodes,
+      departmentId: row.department_id,
+      department: row.department_id === null ? null : (departmentById.get(row.department_id) ?? null),
+      dueOn: row.due_on,
+      response: response
+        ? {
+            text: response.text,
+            departmentId: response.department_id,
+            state: response.state,
+            commitment: response.commitment,
+            version: response.version,
+          }
+        : null,
+      latestProgress: progress.get(row.id) ?? null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  });
+}
+
+export async function getOpinionRow(db: Kysely<Database>, id: number): Promise<Opinion | undefined> {
+  return db.selectFrom('opinions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getOpinion(db: Kysely<Database>, id: number): Promise<OpinionView | undefined> {
+  const row = await getOpinionRow(db, id);
+  if (!row) return undefined;
+  const [view] = await toOpinionViews(db, [row]);
+  return view;
+}
+
+export interface OpinionFilter {
+  meetingId?: number;
+  /** A node and everything below it (ids from `subtreeIds`). */
+  nodeIds?: number[];
+  departmentId?: number;
+  /** Latest reported progress status. */
+  status?: ProgressStatus;
+  commitment?: Commitment;
+  /** State of the response. */
+  state?: ResponseState;
+  /** Fiscal year of the meeting. */
+  fiscalYear?: number;
+  /** Words that must appear in the opinion (matched on NFKC, case-insensitively). */
+  q?: string;
+  /** Return opinions with ids greater than this. */
+  afterId?: number;
+  limit: number;
+}
+
+export interface OpinionPage {
+  items: OpinionView[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export function encodeCursor(id: number): string {
+  return Buffer.from(`o:${id}`).toString('base64url');
+}
+
+/** The id a cursor points after, or null when it is not a cursor of ours. */
+export function decodeCursor(cursor: string): number | null {
+  const m = /^o:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : null;
+}
+
+const latestStatusSql = sql<ProgressStatus>`(
+  SELECT p.status FROM progress_reports p WHERE p.opinion_id = o.id
+  ORDER BY ${periodSortKey(sql.ref('p.period'))} DESC, p.id DESC LIMIT 1)`;
+
+export async function listOpinions(db: Kysely<Database>, filter: OpinionFilter): Promise<OpinionPage> {
+  let query = db.selectFrom('opinions as o').selectAll('o');
+  if (filter.meetingId !== undefined) query = query.where('o.meeting_id', '=', filter.meetingId);
+  if (filter.departmentId !== undefined) query = query.where('o.department_id', '=', filter.departmentId);
+  if (filter.nodeIds !== undefined) {
+    const nodeIds = filter.nodeIds;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('opinion_nodes as l').select('l.node_id').whereRef('l.opinion_id', '=', 'o.id').where('l.node_id', 'in', nodeIds)),
+    );
+  }
+  if (filter.fiscalYear !== undefined) {
+    const year = filter.fiscalYear;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('meetings as m').select('m.id').whereRef('m.id', '=', 'o.meeting_id').where('m.fiscal_year', '=', year)),
+    );
+  }
+  if (filter.commitment !== undefined || filter.state !== undefined) {
+    const { commitment, state } = filter;
+    query = query.where((eb) => {
+      let sub = eb.selectFrom('responses as r').select('r.id').whereRef('r.opinion_id', '=', 'o.id');
+      if (commitment) sub = sub.where('r.commitment', '=', commitment);
+      if (state) sub = sub.where('r.state', '=', state);
+      return eb.exists(sub);
+    });
+  }
+  if (filter.status !== undefined) query = query.where(sql<boolean>`${latestStatusSql} = ${filter.status}`);
+  if (filter.q) {
+    for (const word of matchKey(filter.q).split(' ').filter(Boolean).slice(0, 10)) {
+      query = query.where(sql<boolean>`o.text_key LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
+    }
+  }
+  if (filter.afterId !== undefined) query = query.where('o.id', '>', filter.afterId);
+  const rows = await query.orderBy('o.id').limit(filter.limit + 1).execute();
+  const page = rows.slice(0, filter.limit);
+  const last = page[page.length - 1];
+  return {
+    items: await toOpinionViews(db, page),
+    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.id) : null,
+  };
+}
+
+/** Opinions linked to any of `nodeIds`, newest meeting first. */
+export async function opinionSummariesForNode(db: Kysely<Database>, nodeIds: number[]): Promise<OpinionSummaryView[]> {
+  if (nodeIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('opinions as o')
+    .innerJoin('meetings as m', 'm.id', 'o.meeting_id')
+    .leftJoin('responses as r', 'r.opinion_id', 'o.id')
+    .select(['o.id', 'o.meeting_id', 'm.title as meeting_title', 'o.seq', 'o.text', 'r.state'])
+    .select(latestStatusSql.as('latest_status'))
+    .where((eb) =>
+      eb.exists(eb.selectFrom('opinion_nodes as l').select('l.node_id').whereRef('l.opinion_id', '=', 'o.id').where('l.node_id', 'in', nodeIds)),
+    )
+    .orderBy('m.fiscal_year', 'desc')
+    .orderBy('o.meeting_id', 'desc')
+    .orderBy('o.seq')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    meetingId: r.meeting_id,
+    meetingTitle: r.meeting_title,
+    seq: r.seq,
+    text: r.text,
+    responseState: r.state,
+    latestStatus: r.latest_status,
+  }));
+}
+
+export interface NewOpinionInput {
+  meetingId: number;
+  seq?: number;
+  text: string;
+  nodeIds?: number[];
+  departmentId?: number | null;
+  dueOn?: string | null;
+}
+
+function linkRows(opinionId: number, nodeIds: number[]) {
+  return [...new Set(nodeIds)].map((node_id) => ({ opinion_id: opinionId, node_id }));
+}
+
+/** Creates an opinion with its node links. The sequence number defaults to the meeting's next one. */
+export async function createOpinion(store: Store, actor: Actor | null, input: NewOpinionInput): Promise<number> {
+  return runWrite(store, actor, async (w) => {
+    const id = await w.reserveId('opinions');
+    w.add(
+      w.db.insertInto('opinions').values({
+        id,
+        meeting_id: input.meetingId,
+        // Computed inside the batch so that two opinions added at once get distinct numbers.
+        seq: input.seq ?? sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM opinions WHERE meeting_id = ${input.meetingId})`,
+        text: input.text,
+        text_key: matchKey(input.text),
+        department_id: input.departmentId ?? null,
+        due_on: input.dueOn ?? null,
+      }),
+    );
+    w.insertRows('opinion_nodes', linkRows(id, input.nodeIds ?? []));
+    w.audit({ entity: 'opinion', entityId: id, opinionId: id, action: 'create', after: input });
+    return id;
+  });
+}
+
+export interface OpinionUpdateInput {
+  meetingId?: number;
+  seq?: number;
+  text?: string;
+  nodeIds?: number[];
+  departmentId?: number | null;
+  dueOn?: string | null;
+}
+
+export async function updateOpinion(store: Store, actor: Actor | null, before: OpinionView, input: OpinionUpdateInput): Promise<void> {
+  await runWrite(store, actor, async (w) => {
+    const changes = {
+      ...(input.meetingId !== undefined && { meeting_id: input.meetingId }),
+      ...(input.seq !== undefined && { seq: input.seq }),
+      ...(input.text !== undefined && { text: input.text, text_key: matchKey(input.text) }),
+      ...(input.departmentId !== undefined && { department_id: input.departmentId }),
+      ...(input.dueOn !== undefined && { due_on: input.dueOn }),
+    };
+    w.add(w.db.updateTable('opinions').set({ ...changes, updated_at: new Date().toISOString() }).where('id', '=', before.id));
+    if (input.nodeIds !== undefined) {
+      w.add(w.db.deleteFrom('opinion_nodes').where('opinion_id', '=', before.id));
+      w.insertRows('opinion_nodes', linkRows(before.id, input.nodeIds));
+    }
+    const { nodes: _n, department: _d, response: _r, latestProgress: _p, ...plain } = before;
+    w.audit({ entity: 'opinion', entityId: before.id, opinionId: before.id, action: 'update', before: plain, after: input });
+  });
+}
+
+/** Deletes an opinion with its links, response (and versions) and progress reports; the audit log keeps it. */
+export async function deleteOpinion(store: Store, actor: Actor | null, before: OpinionView): Promise<void> {
+  await runWrite(store, actor, async (w) => {
+    w.add(w.db.deleteFrom('opinions').where('id', '=', before.id));
+    w.audit({ entity: 'opinion', entityId: before.id, opinionId: before.id, action: 'delete', before });
+  });
+}

@@ -1,0 +1,277 @@
+/**
+ * 対応方針 / 市の考え方: the city's current response to an opinion, its
+ * versions, and its workflow (draft → submitted → approved → published, with
+ * returned going back to the department).
+ */
+import { sql, type Kysely } from 'kysely';
+import { ApiError } from '../api/lib/errors.js';
+import { deriveCommitment } from '../api/lib/commitment.js';
+import type { Commitment, Database, Response, ResponseState } from './schema.js';
+import type { Store } from './store.js';
+import { runWrite, type Actor, type WritePlan } from './write-plan.js';
+
+export interface ResponseView {
+  opinionId: number;
+  text: string;
+  departmentId: number | null;
+  state: ResponseState;
+  commitment: Commitment;
+  /** True when a person set the commitment instead of it being read from the text. */
+  commitmentOverridden: boolean;
+  version: number;
+  /** The version the public sees; null until one is published. */
+  publishedVersion: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ResponseEventView {
+  action: string;
+  fromState: ResponseState | null;
+  toState: ResponseState;
+  comment: string | null;
+  createdAt: string;
+}
+
+export interface ResponseVersionView {
+  version: number;
+  text: string;
+  departmentId: number | null;
+  commitment: Commitment;
+  createdAt: string;
+  /** What happened to this version: saved, submitted, returned, approved, published. */
+  events: ResponseEventView[];
+}
+
+export function toResponseView(row: Response): ResponseView {
+  return {
+    opinionId: row.opinion_id,
+    text: row.text,
+    departmentId: row.department_id,
+    state: row.state,
+    commitment: row.commitment,
+    commitmentOverridden: row.commitment_overridden === 1,
+    version: row.version,
+    publishedVersion: row.published_version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The entity tag of a response version, for ETag / If-Match. */
+export function responseEtag(version: number): string {
+  return `"v${version}"`;
+}
+
+/** Reads the version out of an If-Match value (`"v3"` or `W/"v3"`); null when it is not one of ours. */
+export function parseIfMatch(header: string): number | null {
+  const m = /^(?:W\/)?"v(\d{1,9})"$/.exec(header.trim());
+  return m ? Number(m[1]) : null;
+}
+
+export async function getResponseRow(db: Kysely<Database>, opinionId: number): Promise<Response | undefined> {
+  return db.selectFrom('responses').selectAll().where('opinion_id', '=', opinionId).executeTakeFirst();
+}
+
+export async function listResponseVersions(db: Kysely<Database>, responseId: number): Promise<ResponseVersionView[]> {
+  const [versions, events] = await Promise.all([
+    db.selectFrom('response_versions').selectAll().where('response_id', '=', responseId).orderBy('version').execute(),
+    db.selectFrom('response_events').selectAll().where('response_id', '=', responseId).orderBy('id').execute(),
+  ]);
+  return versions.map((v) => ({
+    version: v.version,
+    text: v.text,
+    departmentId: v.department_id,
+    commitment: v.commitment,
+    createdAt: v.created_at,
+    events: events
+      .filter((e) => e.version === v.version)
+      .map((e) => ({ action: e.action, fromState: e.from_state, toState: e.to_state, comment: e.comment, createdAt: e.created_at })),
+  }));
+}
+
+export interface ResponseInput {
+  text: string;
+  departmentId?: number | null;
+  /** Sets the commitment by hand; null goes back to reading it from the text; omitted keeps an earlier override. */
+  commitment?: Commitment | null;
+}
+
+function staleVersion(current: number): ApiError {
+  return new ApiError(
+    'precondition_failed',
+    `対応方針は他の人によって更新されています（現在の版: ${current}）。最新の内容を確認してから保存してください。`,
+  );
+}
+
+function guardVersion(w: WritePlan, responseId: number, version: number): void {
+  w.guard(sql`(SELECT version FROM responses WHERE id = ${responseId}) = ${version}`, () => staleVersion(version));
+}
+
+/**
+ * Creates the response (version 1, draft) or saves a new version of it.
+ * `expectedVersion` is the version the editor started from (from If-Match);
+ * it must be given when a response exists. Saving text unchanged writes nothing.
+ */
+export async function saveResponse(
+  store: Store,
+  actor: Actor | null,
+  opinionId: number,
+  input: ResponseInput,
+  expectedVersion: number | null,
+): Promise<{ created: boolean; changed: boolean }> {
+  const current = await getResponseRow(store.db, opinionId);
+  if (current && expectedVersion === null)
+    throw new ApiError('precondition_required', '対応方針を更新するには If-Match ヘッダーに現在の版（ETag）を指定してください。');
+  if (current && expectedVersion !== current.version) throw staleVersion(current.version);
+
+  const overridden = input.commitment === undefined ? current?.commitment_overridden === 1 : input.commitment !== null;
+  const commitment: Commitment =
+    input.commitment ?? (overridden && current ? current.commitment : deriveCommitment(input.text));
+  const departmentId = input.departmentId === undefined ? (current?.department_id ?? null) : input.departmentId;
+
+  return runWrite(store, actor, async (w) => {
+    if (!current) {
+      const id = await w.reserveId('responses');
+      w.add(
+        w.db.insertInto('responses').values({
+          id,
+          opinion_id: opinionId,
+          text: input.text,
+          department_id: departmentId,
+          state: 'draft',
+          commitment,
+          commitment_overridden: overridden ? 1 : 0,
+          version: 1,
+          published_version: null,
+        }),
+      );
+      await addVersion(w, id, 1, input.text, departmentId, commitment);
+      w.add(w.db.insertInto('response_events').values({ id: await w.reserveId('response_events'), response_id: id, version: 1, action: 'edit', from_state: null, to_state: 'draft', comment: null }));
+      w.audit({ entity: 'response', entityId: id, opinionId, action: 'create', after: { text: input.text, departmentId, commitment, state: 'draft', version: 1 } });
+      return { created: true, changed: true };
+    }
+    const unchanged =
+      current.text === input.text &&
+      current.department_id === departmentId &&
+      current.commitment === commitment &&
+      (current.commitment_overridden === 1) === overridden;
+    if (unchanged) return { created: false, changed: false };
+    const version = current.version + 1;
+    guardVersion(w, current.id, current.version);
+    w.add(
+      w.db
+        .updateTable('responses')
+        .set({
+          text: input.text,
+          department_id: departmentId,
+          commitment,
+          commitment_overridden: overridden ? 1 : 0,
+          version,
+          // Any change goes back through review; a published version stays public meanwhile.
+          state: 'draft',
+          updated_at: new Date().toISOString(),
+        })
+        .where('id', '=', current.id),
+    );
+    await addVersion(w, current.id, version, input.text, departmentId, commitment);
+    w.add(w.db.insertInto('response_events').values({ id: await w.reserveId('response_events'), response_id: current.id, version, action: 'edit', from_state: current.state, to_state: 'draft', comment: null }));
+    w.audit({
+      entity: 'response',
+      entityId: current.id,
+      opinionId,
+      action: 'update',
+      before: toResponseView(current),
+      after: { text: input.text, departmentId, commitment, state: 'draft', version },
+    });
+    return { created: false, changed: true };
+  });
+}
+
+async function addVersion(w: WritePlan, responseId: number, version: number, text: string, departmentId: number | null, commitment: Commitment) {
+  w.add(
+    w.db.insertInto('response_versions').values({
+      id: await w.reserveId('response_versions'),
+      response_id: responseId,
+      version,
+      text,
+      department_id: departmentId,
+      commitment,
+    }),
+  );
+}
+
+export type TransitionAction = 'submit' | 'return' | 'approve' | 'publish';
+
+/** Which states each action may start from, and where it leads. */
+export const TRANSITIONS: Record<TransitionAction, { from: readonly ResponseState[]; to: ResponseState }> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted' },
+  return: { from: ['submitted', 'approved'], to: 'returned' },
+  approve: { from: ['submitted'], to: 'approved' },
+  publish: { from: ['approved'], to: 'published' },
+};
+
+const STATE_LABEL: Record<ResponseState, string> = {
+  draft: '下書き',
+  submitted: '提出済',
+  returned: '差戻し',
+  approved: '承認済',
+  published: '公開',
+};
+
+const ACTION_LABEL: Record<TransitionAction, string> = {
+  submit: '提出',
+  return: '差戻し',
+  approve: '承認',
+  publish: '公開',
+};
+
+/** Moves a response through its workflow, keeping the step (with its comment) in the history. */
+export async function transitionResponse(
+  store: Store,
+  actor: Actor | null,
+  current: Response,
+  action: TransitionAction,
+  comment: string | null,
+): Promise<void> {
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(current.state))
+    throw new ApiError('conflict', `「${STATE_LABEL[current.state]}」の対応方針は${ACTION_LABEL[action]}できません。`);
+  if (action === 'return' && !comment) throw new ApiError('validation_failed', '差戻しにはコメントが必要です。', [{ path: 'comment', message: '差戻しの理由を入力してください。' }]);
+  await runWrite(store, actor, async (w) => {
+    // The state must still be what we checked, or another step got there first.
+    w.guard(
+      sql`(SELECT state FROM responses WHERE id = ${current.id}) = ${current.state} AND (SELECT version FROM responses WHERE id = ${current.id}) = ${current.version}`,
+      () => new ApiError('conflict', '対応方針の状態が他の操作で変わりました。画面を更新してください。'),
+    );
+    w.add(
+      w.db
+        .updateTable('responses')
+        .set({
+          state: rule.to,
+          ...(action === 'publish' && { published_version: current.version }),
+          updated_at: new Date().toISOString(),
+        })
+        .where('id', '=', current.id),
+    );
+    w.add(
+      w.db.insertInto('response_events').values({
+        id: await w.reserveId('response_events'),
+        response_id: current.id,
+        version: current.version,
+        action,
+        from_state: current.state,
+        to_state: rule.to,
+        comment,
+      }),
+    );
+    w.audit({
+      entity: 'response',
+      entityId: current.id,
+      opinionId: current.opinion_id,
+      action,
+      before: { state: current.state },
+      after: { state: rule.to, comment },
+    });
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * The embedded store: better-sqlite3 behind Kysely.
+ *
+ * WAL lets readers run beside the writer, foreign keys are enforced, and a
+ * busy timeout makes a second process wait for the write lock instead of
+ * failing with SQLITE_BUSY.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import type { Database } from './schema.js';
+import type { BatchResult, Store } from './store.js';
+
+export interface SqliteStoreOptions {
+  /** Milliseconds to wait for another writer before giving up. */
+  busyTimeoutMs?: number;
+}
+
+/** Opens (creating if needed) the SQLite file at `file`. Use ':memory:' only in throwaway scripts. */
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const raw = new BetterSqlite3(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+
+  const statementCache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (sqlText: string): BetterSqlite3.Statement => {
+    let stmt = statementCache.get(sqlText);
+    if (!stmt) {
+      stmt = raw.prepare(sqlText);
+      if (statementCache.size > 500) statementCache.clear();
+      statementCache.set(sqlText, stmt);
+    }
+    return stmt;
+  };
+
+  // better-sqlite3 is synchronous: the whole batch runs without yielding to
+  // the event loop, so no other request's statements can interleave.
+  const runAll = raw.transaction((queries: readonly CompiledQuery[]): BatchResult[] =>
+    queries.map((q) => {
+      const stmt = prepare(q.sql);
+      const params = q.parameters.map(toSqliteValue);
+      if (stmt.reader) return { rows: stmt.all(params) as Record<string, unknown>[], changes: 0 };
+      const info = stmt.run(params);
+      return { rows: [], changes: info.changes };
+    }),
+  );
+
+  return {
+    db,
+    engine: 'sqlite',
+    async batch(queries) {
+      if (queries.length === 0) return [];
+      return runAll.immediate(queries);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+function toSqliteValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}

@@ -1,0 +1,172 @@
+/**
+ * How every use case writes: collect the statements, then commit them as one
+ * atomic batch (see `Store.batch`).
+ *
+ * Rows that other rows of the same batch refer to need their ids before the
+ * batch runs, so ids are reserved from `id_sequences` up front. Two writers
+ * that reserve the same ids collide on the primary key; the loser's batch
+ * rolls back whole and `runWrite` runs the use case again with fresh ids.
+ */
+import { sql, type Compilable, type CompiledQuery, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import type { Database, SequencedTable } from './schema.js';
+import { MAX_PARAMS_PER_STATEMENT, type BatchResult, type Store } from './store.js';
+
+/** Who makes a change, as recorded in the audit log. Null until accounts exist for the caller. */
+export interface Actor {
+  id: string;
+  role: string;
+}
+
+export interface AuditInput {
+  entity: string;
+  entityId: number;
+  opinionId?: number | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+interface Guard {
+  condition: RawBuilder<unknown>;
+  error: () => Error;
+}
+
+/** The statements of one use case, built before anything is written. */
+export class WritePlan {
+  readonly queries: CompiledQuery[] = [];
+  readonly guards: Guard[] = [];
+
+  constructor(
+    readonly store: Store,
+    readonly actor: Actor | null,
+  ) {}
+
+  get db(): Kysely<Database> {
+    return this.store.db;
+  }
+
+  /** Adds a Kysely query (or an already compiled one). */
+  add(query: Compilable | CompiledQuery): this {
+    this.queries.push('compile' in query ? query.compile() : query);
+    return this;
+  }
+
+  /** Inserts many rows, split so that no statement binds more than 100 parameters. */
+  insertRows<T extends keyof Database & string>(table: T, rows: Insertable<Database[T]>[]): this {
+    const first = rows[0];
+    if (!first) return this;
+    const columns = Object.keys(first).length || 1;
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / columns));
+    for (let i = 0; i < rows.length; i += perStatement) {
+      // Kysely's generic insert typing cannot follow a table name chosen at run time.
+      this.add(this.db.insertInto(table).values(rows.slice(i, i + perStatement) as never));
+    }
+    return this;
+  }
+
+  /**
+   * Aborts the whole batch unless `condition` holds when this statement runs
+   * (for example: the response is still at the version the client saw).
+   */
+  guard(condition: RawBuilder<unknown>, error: () => Error): this {
+    this.guards.push({ condition, error });
+    this.add(sql`INSERT INTO batch_guard (ok) SELECT 0 WHERE NOT (${condition})`.compile(this.db));
+    return this;
+  }
+
+  /** Records the change in the audit log, in the same batch as the change. */
+  audit(entry: AuditInput): this {
+    return this.add(
+      this.db.insertInto('audit_log').values({
+        actor_id: this.actor?.id ?? null,
+        actor_role: this.actor?.role ?? null,
+        entity: entry.entity,
+        entity_id: entry.entityId,
+        opinion_id: entry.opinionId ?? null,
+        action: entry.action,
+        before: entry.before === undefined ? null : JSON.stringify(entry.before),
+        after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      }),
+    );
+  }
+
+  /** Next free id per table within this plan, once read from the database. */
+  private readonly nextIds = new Map<SequencedTable, number>();
+
+  /** Reserves `count` new ids for `table`; the claim is written with the batch. */
+  async reserveIds(table: SequencedTable, count = 1): Promise<number[]> {
+    if (count <= 0) return [];
+    let next = this.nextIds.get(table);
+    if (next === undefined) {
+      const row = await sql<{ next: number }>`
+        SELECT max(
+          coalesce((SELECT next_id FROM id_sequences WHERE name = ${table}), 1),
+          coalesce((SELECT max(id) FROM ${sql.table(table)}), 0) + 1
+        ) AS next`.execute(this.db);
+      next = Number(row.rows[0]?.next ?? 1);
+    }
+    this.nextIds.set(table, next + count);
+    this.add(
+      this.db
+        .insertInto('id_sequences')
+        .values({ name: table, next_id: next + count })
+        .onConflict((oc) =>
+          oc.column('name').doUpdateSet({ next_id: sql`max(next_id, excluded.next_id)` }),
+        ),
+    );
+    const first = next;
+    return Array.from({ length: count }, (_, i) => first + i);
+  }
+
+  /** Reserves one id. */
+  async reserveId(table: SequencedTable): Promise<number> {
+    const [id] = await this.reserveIds(table, 1);
+    return id as number;
+  }
+}
+
+/** Thrown when a batch guard fails and no guard can be named (it changed back in between). */
+class GuardRace extends Error {}
+
+const ID_COLLISION = /UNIQUE constraint failed: [a-z_]+\.id\b/;
+const GUARD_FAILED = /batch_guard_failed/;
+
+/**
+ * Runs one use case atomically: `build` reads what it needs and adds its
+ * statements to the plan; then the plan is committed as one batch. Returns
+ * what `build` returned. Retries on id collisions with a concurrent writer.
+ */
+export async function runWrite<T>(
+  store: Store,
+  actor: Actor | null,
+  build: (plan: WritePlan) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const plan = new WritePlan(store, actor);
+    const result = await build(plan);
+    try {
+      await commit(plan);
+      return result;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const retryable = ID_COLLISION.test(message) || error instanceof GuardRace;
+      if (retryable && attempt < 8) continue;
+      throw error;
+    }
+  }
+}
+
+async function commit(plan: WritePlan): Promise<BatchResult[]> {
+  try {
+    return await plan.store.batch(plan.queries);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!GUARD_FAILED.test(message)) throw error;
+    // Find out which guard failed, to answer with its own error.
+    for (const guard of plan.guards) {
+      const { rows } = await sql<{ ok: number }>`SELECT (${guard.condition}) AS ok`.execute(plan.db);
+      if (!rows[0]?.ok) throw guard.error();
+    }
+    throw new GuardRace(message);
+  }
+}
