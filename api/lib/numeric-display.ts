@@ -11,7 +11,8 @@ import { normalizeText } from './text.js';
  */
 export function parseDisplayNumber(display: string): number | null {
   const text = normalizeText(display).trim();
-  const matches = text.match(/[▲△-]?\s*\d[\d,]*(?:\.\d+)?/g);
+  // A digit right after a letter belongs to a unit (CO2, m2), not to the figure.
+  const matches = text.match(/(?<![A-Za-z\d.,])[▲△-]?\s*\d[\d,]*(?:\.\d+)?/g);
   if (!matches || matches.length !== 1) return null;
   const token = matches[0]!;
   const negative = /^[▲△-]/.test(token);

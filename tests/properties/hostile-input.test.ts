@@ -1,0 +1,100 @@
+/**
+ * Random and hostile input to the opinion and response routes: every answer
+ * is a 2xx, or a 4xx in the error shape — never a 5xx.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../helpers/test-app.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext({ sample: true });
+});
+afterAll(async () => t.close());
+
+const hostileString = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 50 }),
+  fc.constantFrom('', ' ', '\u0000', '\ud800', 'null', '令和元年5月1日', 'R99.13.40', '2024-02-30', '"v1"', '<script>alert(1)</script>', "'; DROP TABLE opinions; --", '%_\\', 'ＫＰＩ', 'a'.repeat(20001)),
+);
+const hostileNumber = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(0, -1, 1, 2, 3, Number.MAX_SAFE_INTEGER, 2 ** 63, 1e308, -0, 0.5),
+);
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null), fc.array(fc.oneof(hostileNumber, hostileString), { maxLength: 60 }), fc.jsonValue({ maxDepth: 3 }));
+
+const opinionKeys = ['meetingId', 'seq', 'text', 'nodeIds', 'departmentId', 'dueOn', 'extra'];
+const responseKeys = ['text', 'departmentId', 'commitment', 'action', 'comment'];
+
+function bodyOf(keys: string[]) {
+  return fc.oneof(
+    fc.dictionary(fc.constantFrom(...keys), hostileValue, { maxKeys: keys.length }),
+    fc.jsonValue({ maxDepth: 4 }),
+    hostileString,
+  );
+}
+
+const id = fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constantFrom('0', '-1', 'abc', '1.5', '99999999999999999999', '%00', '1e3'));
+
+type Request = { method: string; url: string; body: unknown; headers: Record<string, string> };
+
+const headers = fc.record(
+  {
+    'content-type': fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/xml', ''),
+    'if-match': fc.oneof(fc.constantFrom('"v1"', 'W/"v2"', '"v999999999"', '*', '', '"v-1"'), hostileString.filter((s) => /^[\x20-\x7e]*$/.test(s))),
+  },
+  { requiredKeys: [] },
+);
+
+const opinionRequest: fc.Arbitrary<Request> = fc.oneof(
+  fc.record({ method: fc.constant('POST'), url: fc.constant('/api/opinions'), body: bodyOf(opinionKeys), headers }),
+  fc.record({ method: fc.constantFrom('PATCH', 'GET', 'DELETE'), url: id.map((i) => `/api/opinions/${i}`), body: bodyOf(opinionKeys), headers }),
+  fc.record({
+    method: fc.constant('GET'),
+    url: fc
+      .dictionary(fc.constantFrom('meetingId', 'nodeId', 'departmentId', 'status', 'commitment', 'state', 'fiscalYear', 'q', 'cursor', 'limit'), hostileString, { maxKeys: 4 })
+      .map((q) => `/api/opinions?${new URLSearchParams(q as Record<string, string>).toString()}`),
+    body: fc.constant(undefined),
+    headers: fc.constant({}),
+  }),
+);
+
+const responseRequest: fc.Arbitrary<Request> = fc.oneof(
+  fc.record({ method: fc.constantFrom('PUT', 'GET'), url: id.map((i) => `/api/opinions/${i}/response`), body: bodyOf(responseKeys), headers }),
+  fc.record({ method: fc.constant('POST'), url: id.map((i) => `/api/opinions/${i}/response/transitions`), body: bodyOf(responseKeys), headers }),
+  fc.record({ method: fc.constant('GET'), url: id.map((i) => `/api/opinions/${i}/response/versions`), body: fc.constant(undefined), headers: fc.constant({}) }),
+);
+
+async function send(r: Request) {
+  const init: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r.headers)) if (v) init[k] = v;
+  const body = r.method === 'GET' || r.body === undefined ? undefined : typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+  if (body !== undefined && !('content-type' in init)) init['content-type'] = 'application/json';
+  return t.api(r.method, r.url, body, init);
+}
+
+function assertWellFormed(r: Request, res: { status: number; body: any }) {
+  const where = `${r.method} ${r.url} ${JSON.stringify(r.body)?.slice(0, 200)}`;
+  expect(res.status, where).toBeLessThan(500);
+  if (res.status >= 400) {
+    expect(res.body?.error?.code, where).toEqual(expect.any(String));
+    expect(res.body.error.message, where).toEqual(expect.any(String));
+    expect(Array.isArray(res.body.error.details), where).toBe(true);
+  }
+}
+
+describe('hostile input never causes a 5xx', () => {
+  it('on the opinion routes', async () => {
+    await fc.assert(fc.asyncProperty(opinionRequest, async (r) => assertWellFormed(r, await send(r))), { numRuns: 400 });
+  });
+
+  it('on the response routes', async () => {
+    await fc.assert(fc.asyncProperty(responseRequest, async (r) => assertWellFormed(r, await send(r))), { numRuns: 400 });
+  });
+
+  it('and valid-looking bodies still succeed afterwards', async () => {
+    const created = await t.api('POST', '/api/opinions', { meetingId: 1, text: '最後に普通の意見。' });
+    expect(created.status).toBe(201);
+  });
+});
