@@ -20,6 +20,7 @@ import { opinionsApp } from './features/opinions/handlers.js';
 import { plansApp } from './features/plans/handlers.js';
 import { nodeProgressApp, opinionProgressApp } from './features/progress/handlers.js';
 import { responsesApp } from './features/responses/handlers.js';
+import { searchApp } from './features/search/handlers.js';
 import type { AppEnv } from './lib/app-env.js';
 import { ApiError, errorBody, toErrorResponse, validationHook } from './lib/errors.js';
 import { configureZod } from './lib/zod-setup.js';
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', opinionProgressApp);
   app.route('/', nodeProgressApp);
   app.route('/', evaluationsApp);
+  app.route('/', searchApp);
   registerOpenApi(app);
 
   app.notFound((c) =>

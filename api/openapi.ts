@@ -26,6 +26,7 @@ export const OPENAPI_INFO: OpenAPIObjectConfig = {
     { name: 'responses', description: '対応方針（市の考え方）' },
     { name: 'progress', description: '取組状況' },
     { name: 'evaluations', description: '事務事業評価' },
+    { name: 'search', description: '検索' },
   ],
 };
 

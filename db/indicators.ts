@@ -1,6 +1,7 @@
 /** 指標 / 数値目標 / KPI and their yearly values. */
 import type { Kysely } from 'kysely';
 import { parseDisplayNumber } from '../api/lib/numeric-display.js';
+import { matchKey } from '../api/lib/text.js';
 import type { Database, Indicator, IndicatorDirection, IndicatorValue, IndicatorValueKind } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
@@ -173,6 +174,7 @@ export async function planIndicatorInsert(
       cumulative: input.cumulative ? 1 : 0,
       direction: input.direction ?? 'increase',
       notes: input.notes ?? null,
+      search_key: matchKey([input.name, input.notes].filter(Boolean).join(' ')),
       position,
     }),
   );

@@ -1,5 +1,6 @@
 /** The nodes of a plan's tree: 重点戦略, 施策, 主な取組, 目標, 改革テーマ, 実施計画事業 … */
 import { sql, type Kysely } from 'kysely';
+import { matchKey } from '../api/lib/text.js';
 import type { Database, PlanNode } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor } from './write-plan.js';
@@ -33,6 +34,11 @@ export interface NodeDetailView extends NodeView {
   indicators: IndicatorView[];
   /** Opinions linked to this node or to any node below it. */
   opinions: OpinionSummaryView[];
+}
+
+/** What node matching looks at: code, title and description, NFKC. */
+export function nodeSearchKey(node: { code?: string | null; title: string; description?: string | null }): string {
+  return matchKey([node.code, node.title, node.description].filter(Boolean).join(' '));
 }
 
 export function toNodeView(row: PlanNode): NodeView {
@@ -144,8 +150,13 @@ export async function updateNode(store: Store, actor: Actor | null, before: Plan
     ...(input.position !== undefined && { position: input.position }),
   };
   if (Object.keys(changes).length === 0) return;
+  const search_key = nodeSearchKey({
+    code: input.code === undefined ? before.code : input.code,
+    title: input.title ?? before.title,
+    description: input.description === undefined ? before.description : input.description,
+  });
   await runWrite(store, actor, async (w) => {
-    w.add(w.db.updateTable('plan_nodes').set({ ...changes, updated_at: new Date().toISOString() }).where('id', '=', before.id));
+    w.add(w.db.updateTable('plan_nodes').set({ ...changes, search_key, updated_at: new Date().toISOString() }).where('id', '=', before.id));
     w.audit({ entity: 'node', entityId: before.id, action: 'update', before: toNodeView(before), after: input });
   });
 }

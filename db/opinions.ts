@@ -189,7 +189,8 @@ export function decodeCursor(cursor: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const latestStatusSql = sql<ProgressStatus>`(
+/** The latest reported status of opinion `o`, as a SQL expression. */
+export const latestStatusSql = sql<ProgressStatus>`(
   SELECT p.status FROM progress_reports p WHERE p.opinion_id = o.id
   ORDER BY ${periodSortKey(sql.ref('p.period'))} DESC, p.id DESC LIMIT 1)`;
 

@@ -4,7 +4,7 @@ import type { Database, Plan, PlanKind } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
 import { indicatorsByNode, planIndicatorInsert, type IndicatorView, type NewIndicatorInput } from './indicators.js';
-import { toNodeView, type NodeView } from './nodes.js';
+import { nodeSearchKey, toNodeView, type NodeView } from './nodes.js';
 
 export interface PlanView {
   id: number;
@@ -110,6 +110,7 @@ export async function planNodeTreeInsert(
         code: node.code ?? null,
         title: node.title,
         description: node.description ?? null,
+        search_key: nodeSearchKey(node),
         position: firstPosition + index,
       }),
     );

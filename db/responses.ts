@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ApiError } from '../api/lib/errors.js';
 import { deriveCommitment } from '../api/lib/commitment.js';
+import { matchKey } from '../api/lib/text.js';
 import type { Commitment, Database, Response, ResponseState } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
@@ -138,6 +139,7 @@ export async function saveResponse(
           id,
           opinion_id: opinionId,
           text: input.text,
+          text_key: matchKey(input.text),
           department_id: departmentId,
           state: 'draft',
           commitment,
@@ -164,6 +166,7 @@ export async function saveResponse(
         .updateTable('responses')
         .set({
           text: input.text,
+          text_key: matchKey(input.text),
           department_id: departmentId,
           commitment,
           commitment_overridden: overridden ? 1 : 0,

@@ -66,6 +66,8 @@ export interface PlanNodeTable {
   code: string | null;
   title: string;
   description: string | null;
+  /** NFKC key of code, title and description, for matching. */
+  search_key: ColumnType<string, string | undefined, string>;
   position: number;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -80,6 +82,8 @@ export interface IndicatorTable {
   cumulative: number;
   direction: IndicatorDirection;
   notes: string | null;
+  /** NFKC key of name and notes, for matching. */
+  search_key: ColumnType<string, string | undefined, string>;
   position: number;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -133,6 +137,8 @@ export interface ResponseTable {
   id: number;
   opinion_id: number;
   text: string;
+  /** NFKC key of the text, for matching. */
+  text_key: ColumnType<string, string | undefined, string>;
   department_id: number | null;
   state: ResponseState;
   commitment: Commitment;

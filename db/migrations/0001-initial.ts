@@ -49,6 +49,7 @@ export const statements: readonly string[] = [
     code TEXT,
     title TEXT NOT NULL,
     description TEXT,
+    search_key TEXT NOT NULL DEFAULT '',
     position INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL DEFAULT ${now},
     updated_at TEXT NOT NULL DEFAULT ${now}
@@ -63,6 +64,7 @@ export const statements: readonly string[] = [
     cumulative INTEGER NOT NULL DEFAULT 0 CHECK (cumulative IN (0,1)),
     direction TEXT NOT NULL DEFAULT 'increase' CHECK (direction IN ('increase','decrease')),
     notes TEXT,
+    search_key TEXT NOT NULL DEFAULT '',
     position INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL DEFAULT ${now},
     updated_at TEXT NOT NULL DEFAULT ${now}
@@ -116,6 +118,7 @@ export const statements: readonly string[] = [
     id INTEGER PRIMARY KEY,
     opinion_id INTEGER NOT NULL UNIQUE REFERENCES opinions(id) ON DELETE CASCADE,
     text TEXT NOT NULL,
+    text_key TEXT NOT NULL DEFAULT '',
     department_id INTEGER REFERENCES departments(id),
     state TEXT NOT NULL CHECK (state IN ('draft','submitted','returned','approved','published')),
     commitment TEXT NOT NULL CHECK (commitment IN ('implement','continue','consider','difficult','explain')),

@@ -41,6 +41,7 @@ const expectedOperations = [
   'post /api/nodes/{id}/progress',
   'get /api/nodes/{id}/evaluations',
   'post /api/nodes/{id}/evaluations',
+  'get /api/search',
 ];
 
 describe('the OpenAPI document', () => {

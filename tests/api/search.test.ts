@@ -1,0 +1,54 @@
+/** Search without an engine: substring match on NFKC keys, answered as `degraded`. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../helpers/test-app.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext({ sample: true });
+});
+afterAll(async () => t.close());
+
+describe('GET /api/search (database fallback)', () => {
+  it('finds opinions, plan nodes and indicators containing every word', async () => {
+    const res = await t.api('GET', `/api/search?q=${encodeURIComponent('創業')}`);
+    expect(res.status).toBe(200);
+    expect(res.body.degraded).toBe(true);
+    const types = new Set(res.body.hits.map((h: any) => h.type));
+    expect(types).toEqual(new Set(['opinion', 'node', 'indicator']));
+    for (const hit of res.body.hits) expect(hit.snippet).toContain('<mark>創業</mark>');
+    expect(res.body.total).toBe(res.body.facets.type.opinion + res.body.facets.type.node + res.body.facets.type.indicator);
+    const indicator = res.body.hits.find((h: any) => h.type === 'indicator');
+    expect(indicator.title).toMatch(/創業/);
+  });
+
+  it('finds an opinion by the words of its response, and says so', async () => {
+    const opinion = (await t.api('GET', '/api/opinions/1')).body;
+    const phrase = opinion.response.text.slice(5, 12);
+    const res = await t.api('GET', `/api/search?type=opinion&q=${encodeURIComponent(phrase)}`);
+    const hit = res.body.hits.find((h: any) => h.id === 1);
+    expect(hit).toBeDefined();
+    if (!opinion.text.includes(phrase)) expect(hit.snippet.startsWith('対応方針: ')).toBe(true);
+  });
+
+  it('matches full-width and half-width alike and escapes HTML in snippets', async () => {
+    const meeting = await t.api('POST', '/api/meetings', { title: '表記', fiscalYear: 2025 });
+    const o = await t.api('POST', '/api/opinions', { meetingId: meeting.body.id, text: '<b>ＫＰＩ</b>を設定すべき。' });
+    const res = await t.api('GET', '/api/search?q=kpi&type=opinion');
+    const hit = res.body.hits.find((h: any) => h.id === o.body.id);
+    expect(hit.snippet).toBe('&lt;b&gt;<mark>KPI</mark>&lt;/b&gt;を設定すべき。');
+    expect(hit.text).toBe('<b>ＫＰＩ</b>を設定すべき。');
+  });
+
+  it('filters by meeting and facets by the remaining fields', async () => {
+    const res = await t.api('GET', '/api/search?meetingId=1');
+    expect(res.body.hits.every((h: any) => h.type === 'opinion')).toBe(true);
+    expect(res.body.total).toBe(10);
+    expect(res.body.facets.meetingId).toEqual({ 1: 10 });
+    const states = res.body.facets.state;
+    expect(Object.values(states).reduce((a: number, b: any) => a + b, 0)).toBe(10);
+    const page2 = await t.api('GET', '/api/search?page=2');
+    expect(page2.body.hits.length).toBeGreaterThan(0);
+    const nothing = await t.api('GET', `/api/search?q=${encodeURIComponent('存在しない語句ｘｙｚ')}`);
+    expect(nothing.body).toMatchObject({ hits: [], total: 0 });
+  });
+});
