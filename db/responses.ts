@@ -98,15 +98,15 @@ export interface ResponseInput {
   commitment?: Commitment | null;
 }
 
-function staleVersion(current: number): ApiError {
-  return new ApiError(
-    'precondition_failed',
-    `対応方針は他の人によって更新されています（現在の版: ${current}）。最新の内容を確認してから保存してください。`,
-  );
+/** 412: the editor started from an older version than the one stored (`current`, when known). */
+function staleVersion(current?: number): ApiError {
+  const which = current === undefined ? '' : `（現在の版: ${current}）`;
+  return new ApiError('precondition_failed', `対応方針は他の人によって更新されています${which}。最新の内容を確認してから保存してください。`);
 }
 
+/** Aborts the batch unless the response is still at `version` when it runs. */
 function guardVersion(w: WritePlan, responseId: number, version: number): void {
-  w.guard(sql`(SELECT version FROM responses WHERE id = ${responseId}) = ${version}`, () => staleVersion(version));
+  w.guard(sql`(SELECT version FROM responses WHERE id = ${responseId}) = ${version}`, () => staleVersion());
 }
 
 /**

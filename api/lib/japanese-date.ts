@@ -59,8 +59,8 @@ export function parseFiscalYear(input: string | number): number | null {
 
 /** 2021 → "令和3年度"; 2019 → "令和元年度"; 2018 → "平成30年度". */
 export function formatFiscalYear(year: number): string {
-  // A fiscal year is named in the era in force at its end of April-start
-  // convention: fiscal 2019 began under 平成 but cities call it 令和元年度.
+  // Named by the era of the calendar year it starts in, except that fiscal
+  // 2019 (begun under 平成 in April) is called 令和元年度, as cities do.
   const era = ERAS.find((e) => year >= e.start) ?? ERAS[ERAS.length - 1]!;
   const n = year - era.start + 1;
   return `${era.name}${n === 1 ? '元' : n}年度`;
