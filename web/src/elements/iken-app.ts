@@ -1,0 +1,163 @@
+/**
+ * The application shell: header and navigation, a small History API router
+ * for /, /meetings/:id and /plans/:id, and the API client for every page
+ * (provided through context).
+ */
+import { ContextProvider } from '@lit/context';
+import { html, LitElement, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { ApiClient } from '../api/api-client.js';
+import { apiContext } from '../api/api-context.js';
+import { PAGE_READY, type PageReadyEvent } from '../events.js';
+import { SERVICE_NAME } from '../lib/labels.js';
+import { matchRoute, routableUrl, type Route } from '../router/routes.js';
+import { sharedStyles } from '../styles/shared.styles.js';
+import { appStyles } from './iken-app.styles.js';
+import './iken-home-page.js';
+import './iken-meeting-page.js';
+import './iken-not-found-page.js';
+import './iken-plan-page.js';
+
+/** The <a> a click landed on, looking through shadow roots (links live inside pages). */
+function anchorOf(event: Event): HTMLAnchorElement | null {
+  for (const target of event.composedPath()) {
+    if (target instanceof HTMLAnchorElement) return target;
+    if (target === document.body) break;
+  }
+  return null;
+}
+
+export class IkenApp extends LitElement {
+  static override styles = [sharedStyles, appStyles];
+
+  static override properties = {
+    route: { state: true },
+  };
+
+  /** The page on screen. */
+  declare route: Route;
+
+  /** Where the page is: keys the page element so each navigation gets a fresh one. */
+  #path: string;
+  /** Set by a navigation, cleared when the new page's h1 has taken focus. */
+  #focusPending = false;
+
+  constructor() {
+    super();
+    this.#path = location.pathname;
+    this.route = matchRoute(this.#path);
+    // A controller: it stays attached to this element and answers every page's request for the client.
+    new ContextProvider(this, { context: apiContext, initialValue: new ApiClient() });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // On the document so the skip link (outside this element) is handled too.
+    document.addEventListener('click', this.#onClick);
+    window.addEventListener('popstate', this.#onPopState);
+    this.addEventListener(PAGE_READY, this.#onPageReady);
+  }
+
+  override disconnectedCallback(): void {
+    document.removeEventListener('click', this.#onClick);
+    window.removeEventListener('popstate', this.#onPopState);
+    this.removeEventListener(PAGE_READY, this.#onPageReady);
+    super.disconnectedCallback();
+  }
+
+  /** Shows the page for `url`, adding a history entry. */
+  navigate(url: URL): void {
+    if (url.pathname !== location.pathname || url.search !== location.search) {
+      history.pushState(null, '', url.pathname + url.search + url.hash);
+    }
+    this.#show(url.pathname);
+    window.scrollTo(0, 0);
+  }
+
+  #show(path: string): void {
+    // The same page again (ホーム on the home page): nothing new to load or announce.
+    if (path === this.#path) return;
+    this.#path = path;
+    this.route = matchRoute(path);
+    this.#focusPending = true;
+  }
+
+  #onPopState = (): void => {
+    this.#show(location.pathname);
+  };
+
+  #onClick = (event: MouseEvent): void => {
+    const anchor = anchorOf(event);
+    if (!anchor) return;
+    const url = routableUrl(
+      event,
+      { href: anchor.href, target: anchor.target, hasDownload: anchor.hasAttribute('download') },
+      location.href,
+    );
+    if (!url) return;
+    // A same-page fragment: the skip link. Its target sits in this shadow root,
+    // where the browser's own fragment navigation cannot reach.
+    if (url.pathname === location.pathname && url.hash) {
+      const target = (this.renderRoot as ShadowRoot).getElementById(decodeURIComponent(url.hash.slice(1)));
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
+      target.scrollIntoView();
+      return;
+    }
+    event.preventDefault();
+    this.navigate(url);
+  };
+
+  #onPageReady = (event: PageReadyEvent): void => {
+    const { title, heading } = event.detail;
+    document.title = title ? `${title} | ${SERVICE_NAME}` : SERVICE_NAME;
+    // The first page load keeps the browser's own focus (the skip link comes first).
+    if (this.#focusPending) {
+      this.#focusPending = false;
+      heading.focus();
+    }
+  };
+
+  #page(): TemplateResult {
+    switch (this.route.name) {
+      case 'home':
+        return html`<iken-home-page></iken-home-page>`;
+      case 'meeting':
+        return html`<iken-meeting-page .meetingId=${this.route.id}></iken-meeting-page>`;
+      case 'plan':
+        return html`<iken-plan-page .planId=${this.route.id}></iken-plan-page>`;
+      case 'not-found':
+        return html`<iken-not-found-page></iken-not-found-page>`;
+    }
+  }
+
+  override render(): TemplateResult {
+    const home = this.route.name === 'home';
+    return html`
+      <header class="site-header">
+        <div class="inner">
+          <a class="brand" href="/">${SERVICE_NAME}</a>
+          <nav aria-label="メインメニュー">
+            <ul>
+              <li><a href="/" aria-current=${home ? 'page' : 'false'}>ホーム</a></li>
+              <li><a href="/api/docs">API リファレンス</a></li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">${keyed(this.#path, this.#page())}</main>
+      <footer class="site-footer">
+        <div class="inner"><p>${SERVICE_NAME} — 会議・パブリックコメントの意見と市の対応方針、計画の施策と指標</p></div>
+      </footer>
+    `;
+  }
+}
+
+customElements.define('iken-app', IkenApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'iken-app': IkenApp;
+  }
+}

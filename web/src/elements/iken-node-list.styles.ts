@@ -1,0 +1,33 @@
+import { css } from 'lit';
+
+export const nodeListStyles = css`
+  ul {
+    margin: var(--space-2) 0;
+    padding-left: 1.5em;
+  }
+
+  :host([root]) > ul {
+    padding-left: 0;
+    list-style: none;
+  }
+
+  li {
+    margin: var(--space-2) 0;
+  }
+
+  .level {
+    margin-right: 0.5em;
+    color: var(--color-muted);
+    font-size: 0.875rem;
+    font-weight: 700;
+  }
+
+  .title {
+    font-weight: 700;
+  }
+
+  .description {
+    margin-top: var(--space-1);
+    white-space: pre-line;
+  }
+`;

@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+export const planPageStyles = css`
+  .plan-description {
+    margin-top: var(--space-3);
+    white-space: pre-line;
+  }
+
+  .strategy {
+    margin-top: var(--space-6);
+  }
+
+  .strategy > h2 {
+    padding: var(--space-3) var(--space-4);
+    border-radius: var(--radius);
+    background: var(--color-accent);
+    color: #fff;
+  }
+
+  .strategy-label {
+    display: block;
+    font-size: 0.9375rem;
+    letter-spacing: 0.05em;
+  }
+
+  .block-label {
+    margin: var(--space-4) 0 var(--space-1);
+    font-size: 1rem;
+  }
+
+  .block-label::before {
+    content: '◆';
+    margin-right: 0.25em;
+    color: var(--color-accent);
+  }
+
+  .description {
+    white-space: pre-line;
+  }
+
+  .measure {
+    margin-top: var(--space-5);
+    padding: var(--space-4) 0 0 var(--space-4);
+    border-left: 4px solid var(--color-border);
+  }
+
+  .measure > h2,
+  .measure > h3 {
+    font-size: 1.25rem;
+  }
+
+  .initiatives {
+    margin: var(--space-1) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .initiatives li {
+    padding: var(--space-1) 0;
+  }
+
+  .initiatives .code {
+    min-width: 4.5em;
+    font-weight: 400;
+  }
+
+  .initiative-description {
+    margin-left: 1em;
+    color: var(--color-muted);
+    font-size: 0.9375rem;
+  }
+
+  .empty {
+    color: var(--color-muted);
+  }
+
+  @media (max-width: 600px) {
+    .measure {
+      padding-left: var(--space-3);
+    }
+    .strategy > h2 {
+      padding: var(--space-2) var(--space-3);
+    }
+  }
+`;
