@@ -37,9 +37,11 @@ const DOCS_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>API リファレンス — 意見・対応方針 管理</title>
 <link rel="stylesheet" href="/vendor/swagger-ui/swagger-ui.css">
+<style>.back{display:block;max-width:1460px;margin:0 auto;padding:12px 20px;font:16px/1.6 "Noto Sans CJK JP",sans-serif;color:#0b3fc4}</style>
 </head>
 <body>
-<main id="swagger-ui"><p>API リファレンスを読み込んでいます…</p></main>
+<a class="back" href="/">← 意見・対応方針 管理 に戻る</a>
+<main id="swagger-ui"><h1>API リファレンス</h1><p>読み込んでいます…</p></main>
 <script src="/vendor/swagger-ui/swagger-ui-bundle.js"></script>
 <script src="/vendor/swagger-ui/init.js"></script>
 </body>
