@@ -2,15 +2,18 @@
  * The Node entry: `npm start`. Opens the SQLite file, migrates it, loads the
  * sample data into a new database, and serves the API and the built web page.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { getMeta, setMeta } from '../db/meta.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openSqliteStore } from '../db/sqlite.js';
+import type { Store } from '../db/store.js';
 import { loadSampleData } from '../seeds/sample/load.js';
 import { createApp } from './app.js';
-import { readSettings } from './settings.js';
+import { readSettings, type Settings } from './settings.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built web page (`npm run build`), relative to the working directory as serveStatic wants it. */
@@ -21,15 +24,37 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const SAMPLE_MARKER = 'sample_data';
+
+/**
+ * Opens and migrates the database; a new one gets the sample data. The sample
+ * is many writes, so it is bracketed by a marker: a database still marked
+ * "loading" was stopped during its first start and holds nothing but part of
+ * the sample, so it is safely started over.
+ */
+async function openDatabase(settings: Settings): Promise<Store> {
+  let store = openSqliteStore(settings.databasePath);
+  let { fresh } = await migrateToLatest(store.db);
+  if ((await getMeta(store.db, SAMPLE_MARKER)) === 'loading') {
+    console.warn('前回の起動でサンプルデータの読み込みが中断されていたため、データベースを作り直します。');
+    await store.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(settings.databasePath + suffix, { force: true });
+    store = openSqliteStore(settings.databasePath);
+    fresh = (await migrateToLatest(store.db)).fresh;
+  }
+  if (fresh && settings.sampleData) {
+    await setMeta(store.db, SAMPLE_MARKER, 'loading');
+    const summary = await loadSampleData(store);
+    await setMeta(store.db, SAMPLE_MARKER, 'loaded');
+    console.log(`サンプルデータを読み込みました（会議 ${summary.meetings}件、意見 ${summary.opinions}件、計画ノード ${summary.nodes}件）`);
+  }
+  return store;
+}
+
 /** Starts the server; used by `npm start` and by tests that need a real HTTP server. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const settings = readSettings(env);
-  const store = openSqliteStore(settings.databasePath);
-  const { fresh } = await migrateToLatest(store.db);
-  if (fresh && settings.sampleData) {
-    const summary = await loadSampleData(store);
-    console.log(`サンプルデータを読み込みました（会議 ${summary.meetings}件、意見 ${summary.opinions}件、計画ノード ${summary.nodes}件）`);
-  }
+  const store = await openDatabase(settings);
 
   const app = createApp({ store });
   app.get('*', serveStatic({ root: webRoot }));

@@ -1,9 +1,10 @@
 /** 指標 / 数値目標 / KPI and their yearly values. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { parseDisplayNumber } from '../api/lib/numeric-display.js';
 import { matchKey } from '../api/lib/text.js';
 import type { Database, Indicator, IndicatorDirection, IndicatorValue, IndicatorValueKind } from './schema.js';
 import type { Store } from './store.js';
+import { inChunks } from './chunks.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
 
 export interface IndicatorValueView {
@@ -96,21 +97,13 @@ function kindOrder(kind: IndicatorValueKind): number {
 export async function indicatorsByNode(db: Kysely<Database>, nodeIds: number[]): Promise<Map<number, IndicatorView[]>> {
   const result = new Map<number, IndicatorView[]>();
   if (nodeIds.length === 0) return result;
-  const indicators = await db
-    .selectFrom('indicators')
-    .selectAll()
-    .where('node_id', 'in', nodeIds)
-    .orderBy('node_id')
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  const values = indicators.length
-    ? await db
-        .selectFrom('indicator_values')
-        .selectAll()
-        .where('indicator_id', 'in', db.selectFrom('indicators').select('id').where('node_id', 'in', nodeIds))
-        .execute()
-    : [];
+  const indicators = await inChunks(nodeIds, (chunk) =>
+    db.selectFrom('indicators').selectAll().where('node_id', 'in', chunk).orderBy('node_id').orderBy('position').orderBy('id').execute(),
+  );
+  const values = await inChunks(
+    indicators.map((i) => i.id),
+    (chunk) => db.selectFrom('indicator_values').selectAll().where('indicator_id', 'in', chunk).execute(),
+  );
   const valuesByIndicator = new Map<number, IndicatorValue[]>();
   for (const v of values) {
     const list = valuesByIndicator.get(v.indicator_id) ?? [];
@@ -157,17 +150,28 @@ export function completeValue(input: IndicatorValueInput): IndicatorValueView {
   return { fiscalYear: input.fiscalYear, kind: input.kind, value, display };
 }
 
-/** Adds the statements that insert an indicator and its values to `w`. */
-export async function planIndicatorInsert(
-  w: WritePlan,
-  nodeId: number,
-  input: NewIndicatorInput,
-  position: number,
-): Promise<number> {
-  const id = await w.reserveId('indicators');
-  w.add(
-    w.db.insertInto('indicators').values({
-      id,
+/** The same year and kind twice in one request: the last one wins, as in a spreadsheet. */
+function uniqueValues(inputs: IndicatorValueInput[]): IndicatorValueView[] {
+  return [...new Map(inputs.map(completeValue).map((v) => [`${v.fiscalYear}:${v.kind}`, v])).values()];
+}
+
+/** Where a new indicator goes: its node, and its place among the node's indicators (default: last). */
+export interface IndicatorPlacement {
+  nodeId: number;
+  input: NewIndicatorInput;
+  position?: number;
+}
+
+/**
+ * Adds the inserts for new indicators and their values to `w` — a handful of
+ * statements however many there are. Returns the new ids in order.
+ */
+export async function planIndicatorsInsert(w: WritePlan, items: IndicatorPlacement[]): Promise<number[]> {
+  const ids = await w.reserveIds('indicators', items.length);
+  w.insertRows(
+    'indicators',
+    items.map(({ nodeId, input, position }, i) => ({
+      id: ids[i]!,
       node_id: nodeId,
       name: input.name,
       unit: input.unit ?? null,
@@ -175,25 +179,35 @@ export async function planIndicatorInsert(
       direction: input.direction ?? 'increase',
       notes: input.notes ?? null,
       search_key: matchKey([input.name, input.notes].filter(Boolean).join(' ')),
-      position,
-    }),
+      // Computed inside the batch, so two indicators added at once do not share a place.
+      position: position ?? sql<number>`(SELECT coalesce(max(position), -1) + 1 FROM indicators WHERE node_id = ${nodeId})`,
+    })),
   );
-  await planValuesUpsert(w, id, input.values ?? []);
-  return id;
+  const values = items.flatMap((item, i) => uniqueValues(item.input.values ?? []).map((v) => ({ indicatorId: ids[i]!, v })));
+  const valueIds = await w.reserveIds('indicator_values', values.length);
+  w.insertRows(
+    'indicator_values',
+    values.map(({ indicatorId, v }, i) => ({
+      id: valueIds[i]!,
+      indicator_id: indicatorId,
+      fiscal_year: v.fiscalYear,
+      kind: v.kind,
+      value: v.value,
+      display: v.display,
+    })),
+  );
+  return ids;
 }
 
 /** Adds the statements that insert or replace values (one per indicator, year and kind). */
 export async function planValuesUpsert(w: WritePlan, indicatorId: number, inputs: IndicatorValueInput[]): Promise<IndicatorValueView[]> {
-  const views = inputs.map(completeValue);
-  if (views.length === 0) return views;
+  const views = uniqueValues(inputs);
   const ids = await w.reserveIds('indicator_values', views.length);
-  // Same year and kind twice in one request: the last one wins, as in a spreadsheet.
-  const unique = new Map(views.map((v, i) => [`${v.fiscalYear}:${v.kind}`, { v, id: ids[i]! }]));
-  for (const { v, id } of unique.values()) {
+  views.forEach((v, i) => {
     w.add(
       w.db
         .insertInto('indicator_values')
-        .values({ id, indicator_id: indicatorId, fiscal_year: v.fiscalYear, kind: v.kind, value: v.value, display: v.display })
+        .values({ id: ids[i]!, indicator_id: indicatorId, fiscal_year: v.fiscalYear, kind: v.kind, value: v.value, display: v.display })
         .onConflict((oc) =>
           oc.columns(['indicator_id', 'fiscal_year', 'kind']).doUpdateSet((eb) => ({
             value: eb.ref('excluded.value'),
@@ -202,21 +216,16 @@ export async function planValuesUpsert(w: WritePlan, indicatorId: number, inputs
           })),
         ),
     );
-  }
-  return [...unique.values()].map((u) => u.v);
+  });
+  return views;
 }
 
-/** Creates an indicator on a node. */
+/** Creates an indicator on a node, after the node's other indicators. */
 export async function createIndicator(store: Store, actor: Actor | null, nodeId: number, input: NewIndicatorInput): Promise<number> {
-  const last = await store.db
-    .selectFrom('indicators')
-    .select((eb) => eb.fn.max('position').as('p'))
-    .where('node_id', '=', nodeId)
-    .executeTakeFirst();
   return runWrite(store, actor, async (w) => {
-    const id = await planIndicatorInsert(w, nodeId, input, Number(last?.p ?? -1) + 1);
-    w.audit({ entity: 'indicator', entityId: id, action: 'create', after: { nodeId, ...input } });
-    return id;
+    const [id] = await planIndicatorsInsert(w, [{ nodeId, input }]);
+    w.audit({ entity: 'indicator', entityId: id!, action: 'create', after: { nodeId, ...input } });
+    return id!;
   });
 }
 

@@ -1,5 +1,6 @@
 /** 会議: a committee meeting or a public comment procedure (パブリックコメント). */
 import type { Kysely } from 'kysely';
+import { notFound } from '../api/lib/errors.js';
 import type { Database, Meeting, MeetingKind } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor } from './write-plan.js';
@@ -98,7 +99,10 @@ export async function createMeeting(store: Store, actor: Actor | null, input: Me
 
 /** Replaces the meeting's fields with `next` (the caller merges a PATCH onto the current values). */
 export async function updateMeeting(store: Store, actor: Actor | null, before: MeetingView, next: MeetingInput): Promise<void> {
+  // A request that changes nothing writes nothing (no audit entry, no new updated_at).
+  if ((Object.keys(next) as (keyof MeetingInput)[]).every((key) => next[key] === before[key])) return;
   await runWrite(store, actor, async (w) => {
+    w.guardExists('meetings', before.id, () => notFound('会議', before.id));
     w.add(w.db.updateTable('meetings').set({ ...toRow(next), updated_at: new Date().toISOString() }).where('id', '=', before.id));
     w.audit({ entity: 'meeting', entityId: before.id, action: 'update', before, after: next });
   });

@@ -1,5 +1,6 @@
 /** The nodes of a plan's tree: 重点戦略, 施策, 主な取組, 目標, 改革テーマ, 実施計画事業 … */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { ApiError, notFound } from '../api/lib/errors.js';
 import { matchKey } from '../api/lib/text.js';
 import type { Database, PlanNode } from './schema.js';
 import type { Store } from './store.js';
@@ -58,15 +59,22 @@ export async function getNodeRow(db: Kysely<Database>, id: number): Promise<Plan
   return db.selectFrom('plan_nodes').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * SQL subquery: the ids of node `id` and every node below it. A subquery
+ * rather than a list of ids, so it binds one parameter however big the tree
+ * (D1 allows 100); UNION rather than UNION ALL, so even a corrupted cycle ends.
+ */
+export function subtreeSql(id: number): RawBuilder<number> {
+  return sql<number>`(WITH RECURSIVE sub(id) AS (
+      SELECT ${id}
+      UNION
+      SELECT n.id FROM plan_nodes n JOIN sub ON n.parent_id = sub.id
+    ) SELECT id FROM sub)`;
+}
+
 /** Ids of `id` and every node below it. */
 export async function subtreeIds(db: Kysely<Database>, id: number): Promise<number[]> {
-  const { rows } = await sql<{ id: number }>`
-    WITH RECURSIVE sub(id) AS (
-      SELECT ${id}
-      UNION ALL
-      SELECT n.id FROM plan_nodes n JOIN sub ON n.parent_id = sub.id
-    )
-    SELECT id FROM sub`.execute(db);
+  const { rows } = await sql<{ id: number }>`SELECT id FROM plan_nodes WHERE id IN ${subtreeSql(id)}`.execute(db);
   return rows.map((r) => r.id);
 }
 
@@ -91,7 +99,7 @@ export async function getNodeDetail(db: Kysely<Database>, id: number): Promise<N
     db.selectFrom('plan_nodes').selectAll().where('parent_id', '=', id).orderBy('position').orderBy('id').execute(),
     indicatorsByNode(db, [id]),
     ancestorsOf(db, row),
-    opinionSummariesForNode(db, await subtreeIds(db, id)),
+    opinionSummariesForNode(db, id),
   ]);
   return {
     ...toNodeView(row),
@@ -113,19 +121,8 @@ export interface NewNodeInput {
 }
 
 export async function createNode(store: Store, actor: Actor | null, planId: number, input: NewNodeInput): Promise<number> {
-  const parentId = input.parentId ?? null;
-  let position = input.position;
-  if (position === undefined) {
-    const last = await store.db
-      .selectFrom('plan_nodes')
-      .select((eb) => eb.fn.max('position').as('p'))
-      .where('plan_id', '=', planId)
-      .where(parentId === null ? sql<boolean>`parent_id IS NULL` : sql<boolean>`parent_id = ${parentId}`)
-      .executeTakeFirst();
-    position = Number(last?.p ?? -1) + 1;
-  }
   return runWrite(store, actor, async (w) => {
-    const [id] = await planNodeTreeInsert(w, planId, parentId, [input], position);
+    const [id] = await planNodeTreeInsert(w, planId, input.parentId ?? null, [input], input.position);
     w.audit({ entity: 'node', entityId: id!, action: 'create', after: { planId, ...input } });
     return id!;
   });
@@ -156,6 +153,14 @@ export async function updateNode(store: Store, actor: Actor | null, before: Plan
     description: input.description === undefined ? before.description : input.description,
   });
   await runWrite(store, actor, async (w) => {
+    w.guardExists('plan_nodes', before.id, () => notFound('ノード', before.id));
+    if (input.parentId !== undefined && input.parentId !== null) {
+      // Checked again inside the batch: two moves at once must not make a cycle.
+      w.guard(
+        sql`${input.parentId} NOT IN ${subtreeSql(before.id)}`,
+        () => new ApiError('validation_failed', '入力内容に誤りがあります。', [{ path: 'parentId', message: 'ノード自身やその下位のノードを親にはできません。' }]),
+      );
+    }
     w.add(w.db.updateTable('plan_nodes').set({ ...changes, search_key, updated_at: new Date().toISOString() }).where('id', '=', before.id));
     w.audit({ entity: 'node', entityId: before.id, action: 'update', before: toNodeView(before), after: input });
   });

@@ -1,5 +1,8 @@
 /** 意見: what a committee member or a citizen said, linked to plan nodes and assigned to a department. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { subtreeSql } from './nodes.js';
+import { inChunks } from './chunks.js';
+import { notFound } from '../api/lib/errors.js';
 import { escapeLike, matchKey } from '../api/lib/text.js';
 import type { Commitment, Database, Opinion, ProgressStatus, ResponseState } from './schema.js';
 import type { Store } from './store.js';
@@ -18,11 +21,15 @@ export interface OpinionNodeRefView {
 }
 
 export interface OpinionResponseSummaryView {
+  /** The current text (a draft while it is being revised). */
   text: string;
   departmentId: number | null;
   state: ResponseState;
   commitment: Commitment;
   version: number;
+  /** The version the public sees, and its text; null until one is published. */
+  publishedVersion: number | null;
+  publishedText: string | null;
 }
 
 export interface LatestProgressView {
@@ -64,7 +71,8 @@ export async function toOpinionViews(db: Kysely<Database>, rows: Opinion[]): Pro
   const ids = rows.map((r) => r.id);
   const departmentIds = [...new Set(rows.map((r) => r.department_id).filter((d): d is number => d !== null))];
   const [links, responses, departments, progress] = await Promise.all([
-    db
+    inChunks(ids, (ids) =>
+      db
       .selectFrom('opinion_nodes as l')
       .innerJoin('plan_nodes as n', 'n.id', 'l.node_id')
       .leftJoin('plan_nodes as p', 'p.id', 'n.parent_id')
@@ -86,14 +94,23 @@ export async function toOpinionViews(db: Kysely<Database>, rows: Opinion[]): Pro
       .orderBy('p.position')
       .orderBy('n.position')
       .execute(),
-    db
-      .selectFrom('responses')
-      .select(['opinion_id', 'text', 'department_id', 'state', 'commitment', 'version'])
-      .where('opinion_id', 'in', ids)
-      .execute(),
-    departmentIds.length
-      ? db.selectFrom('departments').select(['id', 'name', 'bureau']).where('id', 'in', departmentIds).execute()
-      : Promise.resolve([]),
+    ),
+    inChunks(ids, (ids) =>
+      db
+        .selectFrom('responses')
+        .select(['opinion_id', 'text', 'department_id', 'state', 'commitment', 'version', 'published_version'])
+        .select((eb) =>
+          eb
+            .selectFrom('response_versions as v')
+            .select('v.text')
+            .whereRef('v.response_id', '=', 'responses.id')
+            .whereRef('v.version', '=', 'responses.published_version')
+            .as('published_text'),
+        )
+        .where('opinion_id', 'in', ids)
+        .execute(),
+    ),
+    inChunks(departmentIds, (ids) => db.selectFrom('departments').select(['id', 'name', 'bureau']).where('id', 'in', ids).execute()),
     latestProgressFor(db, 'opinion', ids),
   ]);
   const nodesByOpinion = new Map<number, OpinionNodeRefView[]>();
@@ -134,6 +151,8 @@ export async function toOpinionViews(db: Kysely<Database>, rows: Opinion[]): Pro
             state: response.state,
             commitment: response.commitment,
             version: response.version,
+            publishedVersion: response.published_version,
+            publishedText: response.published_text,
           }
         : null,
       latestProgress: progress.get(row.id) ?? null,
@@ -156,8 +175,8 @@ export async function getOpinion(db: Kysely<Database>, id: number): Promise<Opin
 
 export interface OpinionFilter {
   meetingId?: number;
-  /** A node and everything below it (ids from `subtreeIds`). */
-  nodeIds?: number[];
+  /** A node and everything below it. */
+  nodeId?: number;
   departmentId?: number;
   /** Latest reported progress status. */
   status?: ProgressStatus;
@@ -198,12 +217,7 @@ export async function listOpinions(db: Kysely<Database>, filter: OpinionFilter):
   let query = db.selectFrom('opinions as o').selectAll('o');
   if (filter.meetingId !== undefined) query = query.where('o.meeting_id', '=', filter.meetingId);
   if (filter.departmentId !== undefined) query = query.where('o.department_id', '=', filter.departmentId);
-  if (filter.nodeIds !== undefined) {
-    const nodeIds = filter.nodeIds;
-    query = query.where((eb) =>
-      eb.exists(eb.selectFrom('opinion_nodes as l').select('l.node_id').whereRef('l.opinion_id', '=', 'o.id').where('l.node_id', 'in', nodeIds)),
-    );
-  }
+  if (filter.nodeId !== undefined) query = query.where(linkedToSubtree(filter.nodeId));
   if (filter.fiscalYear !== undefined) {
     const year = filter.fiscalYear;
     query = query.where((eb) =>
@@ -235,18 +249,20 @@ export async function listOpinions(db: Kysely<Database>, filter: OpinionFilter):
   };
 }
 
-/** Opinions linked to any of `nodeIds`, newest meeting first. */
-export async function opinionSummariesForNode(db: Kysely<Database>, nodeIds: number[]): Promise<OpinionSummaryView[]> {
-  if (nodeIds.length === 0) return [];
+/** SQL condition on opinion `o`: linked to node `nodeId` or to any node below it. */
+export function linkedToSubtree(nodeId: number): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM opinion_nodes l WHERE l.opinion_id = o.id AND l.node_id IN ${subtreeSql(nodeId)})`;
+}
+
+/** Opinions linked to `nodeId` or to a node below it, newest meeting first. */
+export async function opinionSummariesForNode(db: Kysely<Database>, nodeId: number): Promise<OpinionSummaryView[]> {
   const rows = await db
     .selectFrom('opinions as o')
     .innerJoin('meetings as m', 'm.id', 'o.meeting_id')
     .leftJoin('responses as r', 'r.opinion_id', 'o.id')
     .select(['o.id', 'o.meeting_id', 'm.title as meeting_title', 'o.seq', 'o.text', 'r.state'])
     .select(latestStatusSql.as('latest_status'))
-    .where((eb) =>
-      eb.exists(eb.selectFrom('opinion_nodes as l').select('l.node_id').whereRef('l.opinion_id', '=', 'o.id').where('l.node_id', 'in', nodeIds)),
-    )
+    .where(linkedToSubtree(nodeId))
     .orderBy('m.fiscal_year', 'desc')
     .orderBy('o.meeting_id', 'desc')
     .orderBy('o.seq')
@@ -307,8 +323,11 @@ export interface OpinionUpdateInput {
   dueOn?: string | null;
 }
 
+/** Changes the given fields; a request that changes nothing writes nothing. */
 export async function updateOpinion(store: Store, actor: Actor | null, before: OpinionView, input: OpinionUpdateInput): Promise<void> {
+  if (Object.values(input).every((v) => v === undefined)) return;
   await runWrite(store, actor, async (w) => {
+    w.guardExists('opinions', before.id, () => notFound('意見', before.id));
     const changes = {
       ...(input.meetingId !== undefined && { meeting_id: input.meetingId }),
       ...(input.seq !== undefined && { seq: input.seq }),

@@ -1,9 +1,9 @@
 /** 計画 and the whole tree of its nodes. */
-import type { Kysely } from 'kysely';
+import { sql, type InsertObject, type Kysely } from 'kysely';
 import type { Database, Plan, PlanKind } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
-import { indicatorsByNode, planIndicatorInsert, type IndicatorView, type NewIndicatorInput } from './indicators.js';
+import { indicatorsByNode, planIndicatorsInsert, type IndicatorPlacement, type IndicatorView, type NewIndicatorInput } from './indicators.js';
 import { nodeSearchKey, toNodeView, type NodeView } from './nodes.js';
 
 export interface PlanView {
@@ -89,35 +89,53 @@ export interface NewPlanInput {
   nodes?: NewNodeTreeInput[];
 }
 
-/** Adds the statements for a subtree of nodes (with indicators) to `w`; returns the new node ids in tree order. */
+function countNodes(nodes: NewNodeTreeInput[]): number {
+  return nodes.reduce((n, node) => n + 1 + countNodes(node.children ?? []), 0);
+}
+
+/**
+ * Adds the inserts for a subtree of nodes with their indicators to `w`, a few
+ * statements for any size of tree. `firstPosition` places the first top node
+ * among its siblings; when omitted it goes last. Returns the new node ids in
+ * tree order (depth first).
+ */
 export async function planNodeTreeInsert(
   w: WritePlan,
   planId: number,
   parentId: number | null,
   nodes: NewNodeTreeInput[],
-  firstPosition = 0,
+  firstPosition?: number,
 ): Promise<number[]> {
-  const created: number[] = [];
-  for (const [index, node] of nodes.entries()) {
-    const id = await w.reserveId('plan_nodes');
-    created.push(id);
-    w.add(
-      w.db.insertInto('plan_nodes').values({
+  const ids = await w.reserveIds('plan_nodes', countNodes(nodes));
+  const rows: InsertObject<Database, 'plan_nodes'>[] = [];
+  const indicators: IndicatorPlacement[] = [];
+  let next = 0;
+  const visit = (list: NewNodeTreeInput[], parent: number | null, top: boolean) => {
+    list.forEach((node, index) => {
+      const id = ids[next++]!;
+      const position =
+        top && firstPosition === undefined
+          ? sql<number>`(SELECT coalesce(max(position), -1) + 1 FROM plan_nodes WHERE plan_id = ${planId} AND parent_id IS ${parent})`
+          : (top ? (firstPosition ?? 0) : 0) + index;
+      rows.push({
         id,
         plan_id: planId,
-        parent_id: parentId,
+        parent_id: parent,
         level: node.level,
         code: node.code ?? null,
         title: node.title,
         description: node.description ?? null,
         search_key: nodeSearchKey(node),
-        position: firstPosition + index,
-      }),
-    );
-    for (const [i, indicator] of (node.indicators ?? []).entries()) await planIndicatorInsert(w, id, indicator, i);
-    created.push(...(await planNodeTreeInsert(w, planId, id, node.children ?? [])));
-  }
-  return created;
+        position,
+      });
+      (node.indicators ?? []).forEach((input, i) => indicators.push({ nodeId: id, input, position: i }));
+      visit(node.children ?? [], id, false);
+    });
+  };
+  visit(nodes, parentId, true);
+  w.insertRows('plan_nodes', rows);
+  await planIndicatorsInsert(w, indicators);
+  return ids;
 }
 
 /** Creates a plan, and its whole tree when given, in one atomic write. */
@@ -135,7 +153,7 @@ export async function createPlan(store: Store, actor: Actor | null, input: NewPl
         description: input.description ?? null,
       }),
     );
-    const nodeIds = await planNodeTreeInsert(w, planId, null, input.nodes ?? []);
+    const nodeIds = await planNodeTreeInsert(w, planId, null, input.nodes ?? [], 0);
     const { nodes: _nodes, ...plan } = input;
     w.audit({ entity: 'plan', entityId: planId, action: 'create', after: { ...plan, nodeCount: nodeIds.length } });
     return { planId, nodeIds };

@@ -10,6 +10,7 @@ import { periodParts } from '../api/lib/japanese-date.js';
 import type { Database, ProgressReport, ProgressStatus } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor } from './write-plan.js';
+import { inChunks } from './chunks.js';
 
 export type ProgressTarget = 'opinion' | 'node';
 
@@ -69,11 +70,9 @@ export async function latestProgressFor(
   const result = new Map<number, { period: string; status: ProgressStatus; note: string | null }>();
   if (ids.length === 0) return result;
   const col = column(target);
-  const rows = await db
-    .selectFrom('progress_reports')
-    .select([col, 'period', 'status', 'note', 'id'])
-    .where(col, 'in', ids)
-    .execute();
+  const rows = await inChunks(ids, (chunk) =>
+    db.selectFrom('progress_reports').select([col, 'period', 'status', 'note', 'id']).where(col, 'in', chunk).execute(),
+  );
   const best = new Map<number, (typeof rows)[number]>();
   for (const row of rows) {
     const itemId = row[col] as number;

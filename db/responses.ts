@@ -64,10 +64,38 @@ export function responseEtag(version: number): string {
   return `"v${version}"`;
 }
 
-/** Reads the version out of an If-Match value (`"v3"` or `W/"v3"`); null when it is not one of ours. */
-export function parseIfMatch(header: string): number | null {
-  const m = /^(?:W\/)?"v(\d{1,9})"$/.exec(header.trim());
-  return m ? Number(m[1]) : null;
+/**
+ * What an If-Match header accepts: `*` (any current version) or a list of
+ * our tags (`"v3"`, `W/"v3"`, `"v2", "v3"`). Null when it holds none of ours.
+ */
+export type IfMatch = '*' | number[];
+
+export function parseIfMatch(header: string): IfMatch | null {
+  const value = header.trim();
+  if (value === '*') return '*';
+  const versions: number[] = [];
+  for (const part of value.split(',')) {
+    const m = /^(?:W\/)?"v(\d{1,9})"$/.exec(part.trim());
+    if (!m) return null;
+    versions.push(Number(m[1]));
+  }
+  return versions;
+}
+
+/** 412: the editor started from an older version than the one stored (`current`, when known). */
+export function staleVersion(current?: number): ApiError {
+  const which = current === undefined ? '' : `（現在の版: ${current}）`;
+  return new ApiError('precondition_failed', `対応方針は他の人によって更新されています${which}。最新の内容を確認してから保存してください。`);
+}
+
+/**
+ * Checks If-Match against the current response (RFC 9110): without a
+ * response any If-Match fails; `*` matches any version.
+ */
+export function checkIfMatch(ifMatch: IfMatch | null, current: Response | undefined): void {
+  if (ifMatch === null) return;
+  if (!current) throw new ApiError('precondition_failed', 'If-Match が指定されていますが、この意見にはまだ対応方針がありません。');
+  if (ifMatch !== '*' && !ifMatch.includes(current.version)) throw staleVersion(current.version);
 }
 
 export async function getResponseRow(db: Kysely<Database>, opinionId: number): Promise<Response | undefined> {
@@ -98,12 +126,6 @@ export interface ResponseInput {
   commitment?: Commitment | null;
 }
 
-/** 412: the editor started from an older version than the one stored (`current`, when known). */
-function staleVersion(current?: number): ApiError {
-  const which = current === undefined ? '' : `（現在の版: ${current}）`;
-  return new ApiError('precondition_failed', `対応方針は他の人によって更新されています${which}。最新の内容を確認してから保存してください。`);
-}
-
 /** Aborts the batch unless the response is still at `version` when it runs. */
 function guardVersion(w: WritePlan, responseId: number, version: number): void {
   w.guard(sql`(SELECT version FROM responses WHERE id = ${responseId}) = ${version}`, () => staleVersion());
@@ -111,20 +133,20 @@ function guardVersion(w: WritePlan, responseId: number, version: number): void {
 
 /**
  * Creates the response (version 1, draft) or saves a new version of it.
- * `expectedVersion` is the version the editor started from (from If-Match);
- * it must be given when a response exists. Saving text unchanged writes nothing.
+ * `ifMatch` is what the editor started from (the If-Match header); it must be
+ * given when a response exists. Saving text unchanged writes nothing.
  */
 export async function saveResponse(
   store: Store,
   actor: Actor | null,
   opinionId: number,
   input: ResponseInput,
-  expectedVersion: number | null,
+  ifMatch: IfMatch | null,
 ): Promise<{ created: boolean; changed: boolean }> {
   const current = await getResponseRow(store.db, opinionId);
-  if (current && expectedVersion === null)
+  if (current && ifMatch === null)
     throw new ApiError('precondition_required', '対応方針を更新するには If-Match ヘッダーに現在の版（ETag）を指定してください。');
-  if (current && expectedVersion !== current.version) throw staleVersion(current.version);
+  checkIfMatch(ifMatch, current);
 
   const overridden = input.commitment === undefined ? current?.commitment_overridden === 1 : input.commitment !== null;
   const commitment: Commitment =

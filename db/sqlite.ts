@@ -15,6 +15,8 @@ import type { BatchResult, Store } from './store.js';
 export interface SqliteStoreOptions {
   /** Milliseconds to wait for another writer before giving up. */
   busyTimeoutMs?: number;
+  /** Called with every statement run (reads and batches), e.g. to check parameter counts in tests. */
+  onStatement?: (sql: string, parameterCount: number) => void;
 }
 
 /** Opens (creating if needed) the SQLite file at `file`. Use ':memory:' only in throwaway scripts. */
@@ -25,7 +27,11 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const onStatement = options.onStatement;
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: raw }),
+    log: onStatement ? (event) => onStatement(event.query.sql, event.query.parameters.length) : undefined,
+  });
 
   const statementCache = new Map<string, BetterSqlite3.Statement>();
   const prepare = (sqlText: string): BetterSqlite3.Statement => {
@@ -42,6 +48,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   // the event loop, so no other request's statements can interleave.
   const runAll = raw.transaction((queries: readonly CompiledQuery[]): BatchResult[] =>
     queries.map((q) => {
+      onStatement?.(q.sql, q.parameters.length);
       const stmt = prepare(q.sql);
       const params = q.parameters.map(toSqliteValue);
       if (stmt.reader) return { rows: stmt.all(params) as Record<string, unknown>[], changes: 0 };

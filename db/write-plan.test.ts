@@ -37,7 +37,7 @@ describe('runWrite', () => {
       w.insertRows('meta', Array.from({ length: 333 }, (_, i) => ({ key: `k${i}`, value: 'v' })));
       return w;
     });
-    for (const q of plan.queries) expect(q.parameters.length).toBeLessThanOrEqual(100);
+    for (const q of plan.statements()) expect(q.parameters.length).toBeLessThanOrEqual(100);
     expect(plan.queries.length).toBe(Math.ceil(333 / 50));
     const rows = await store.db.selectFrom('meta').select('key').execute();
     expect(rows).toHaveLength(333);

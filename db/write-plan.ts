@@ -7,7 +7,7 @@
  * that reserve the same ids collide on the primary key; the loser's batch
  * rolls back whole and `runWrite` runs the use case again with fresh ids.
  */
-import { sql, type Compilable, type CompiledQuery, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Compilable, type CompiledQuery, type InsertObject, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, SequencedTable } from './schema.js';
 import { MAX_PARAMS_PER_STATEMENT, type BatchResult, type Store } from './store.js';
 
@@ -52,7 +52,7 @@ export class WritePlan {
   }
 
   /** Inserts many rows, split so that no statement binds more than 100 parameters. */
-  insertRows<T extends keyof Database & string>(table: T, rows: Insertable<Database[T]>[]): this {
+  insertRows<T extends keyof Database & string>(table: T, rows: InsertObject<Database, T>[]): this {
     const first = rows[0];
     if (!first) return this;
     const columns = Object.keys(first).length || 1;
@@ -70,8 +70,14 @@ export class WritePlan {
    */
   guard(condition: RawBuilder<unknown>, error: () => Error): this {
     this.guards.push({ condition, error });
-    this.add(sql`INSERT INTO batch_guard (ok) SELECT 0 WHERE NOT (${condition})`.compile(this.db));
+    // coalesce: a condition on a row that has vanished is NULL, and must fail too.
+    this.add(sql`INSERT INTO batch_guard (ok) SELECT 0 WHERE NOT coalesce((${condition}), 0)`.compile(this.db));
     return this;
+  }
+
+  /** Aborts the batch with `error` unless the row `id` of `table` still exists (it may be deleted meanwhile). */
+  guardExists(table: SequencedTable, id: number, error: () => Error): this {
+    return this.guard(sql`EXISTS (SELECT 1 FROM ${sql.table(table)} WHERE id = ${id})`, error);
   }
 
   /** Records the change in the audit log, in the same batch as the change. */
@@ -93,7 +99,7 @@ export class WritePlan {
   /** Next free id per table within this plan, once read from the database. */
   private readonly nextIds = new Map<SequencedTable, number>();
 
-  /** Reserves `count` new ids for `table`; the claim is written with the batch. */
+  /** Reserves `count` new ids for `table`; the claim is written with the batch (see `claims`). */
   async reserveIds(table: SequencedTable, count = 1): Promise<number[]> {
     if (count <= 0) return [];
     let next = this.nextIds.get(table);
@@ -106,16 +112,24 @@ export class WritePlan {
       next = Number(row.rows[0]?.next ?? 1);
     }
     this.nextIds.set(table, next + count);
-    this.add(
-      this.db
-        .insertInto('id_sequences')
-        .values({ name: table, next_id: next + count })
-        .onConflict((oc) =>
-          oc.column('name').doUpdateSet({ next_id: sql`max(next_id, excluded.next_id)` }),
-        ),
-    );
     const first = next;
     return Array.from({ length: count }, (_, i) => first + i);
+  }
+
+  /** One statement per table that records how far its ids are now taken. */
+  claims(): CompiledQuery[] {
+    return [...this.nextIds].map(([table, next]) =>
+      this.db
+        .insertInto('id_sequences')
+        .values({ name: table, next_id: next })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ next_id: sql`max(next_id, excluded.next_id)` }))
+        .compile(),
+    );
+  }
+
+  /** The whole batch: the id claims, then the use case's statements. */
+  statements(): CompiledQuery[] {
+    return [...this.claims(), ...this.queries];
   }
 
   /** Reserves one id. */
@@ -127,6 +141,13 @@ export class WritePlan {
 
 /** Thrown when a batch guard fails and no guard can be named (it changed back in between). */
 class GuardRace extends Error {}
+
+/** Other writers kept changing what this use case depends on; the caller may try again. */
+export class WriteConflict extends Error {
+  constructor() {
+    super('write conflict: the data changed repeatedly while saving');
+  }
+}
 
 const ID_COLLISION = /UNIQUE constraint failed: [a-z_]+\.id\b/;
 const GUARD_FAILED = /batch_guard_failed/;
@@ -151,6 +172,7 @@ export async function runWrite<T>(
       const message = error instanceof Error ? error.message : String(error);
       const retryable = ID_COLLISION.test(message) || error instanceof GuardRace;
       if (retryable && attempt < 8) continue;
+      if (error instanceof GuardRace) throw new WriteConflict();
       throw error;
     }
   }
@@ -158,13 +180,13 @@ export async function runWrite<T>(
 
 async function commit(plan: WritePlan): Promise<BatchResult[]> {
   try {
-    return await plan.store.batch(plan.queries);
+    return await plan.store.batch(plan.statements());
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!GUARD_FAILED.test(message)) throw error;
     // Find out which guard failed, to answer with its own error.
     for (const guard of plan.guards) {
-      const { rows } = await sql<{ ok: number }>`SELECT (${guard.condition}) AS ok`.execute(plan.db);
+      const { rows } = await sql<{ ok: number }>`SELECT coalesce((${guard.condition}), 0) AS ok`.execute(plan.db);
       if (!rows[0]?.ok) throw guard.error();
     }
     throw new GuardRace(message);

@@ -5,7 +5,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { escapeLike, matchKey } from '../api/lib/text.js';
-import { latestStatusSql } from '../db/opinions.js';
+import { subtreeSql } from '../db/nodes.js';
+import { latestStatusSql, linkedToSubtree } from '../db/opinions.js';
 import type { Commitment, Database, ProgressStatus, ResponseState } from '../db/schema.js';
 import { makeSnippet } from './snippet.js';
 
@@ -16,7 +17,7 @@ export interface SearchQuery {
   type?: SearchType;
   meetingId?: number;
   /** A node and everything below it. */
-  nodeIds?: number[];
+  nodeId?: number;
   departmentId?: number;
   status?: ProgressStatus;
   fiscalYear?: number;
@@ -87,10 +88,7 @@ async function opinionCandidates(db: Kysely<Database>, query: SearchQuery, ws: s
   if (query.departmentId !== undefined) q = q.where('o.department_id', '=', query.departmentId);
   if (query.fiscalYear !== undefined) q = q.where('m.fiscal_year', '=', query.fiscalYear);
   if (query.status !== undefined) q = q.where(sql<boolean>`${latestStatusSql} = ${query.status}`);
-  if (query.nodeIds !== undefined) {
-    const nodeIds = query.nodeIds;
-    q = q.where((eb) => eb.exists(eb.selectFrom('opinion_nodes as l').select('l.node_id').whereRef('l.opinion_id', '=', 'o.id').where('l.node_id', 'in', nodeIds)));
-  }
+  if (query.nodeId !== undefined) q = q.where(linkedToSubtree(query.nodeId));
   return (await q.orderBy('m.fiscal_year', 'desc').orderBy('o.meeting_id', 'desc').orderBy('o.seq').limit(MAX_CANDIDATES).execute()) as OpinionCandidate[];
 }
 
@@ -103,12 +101,12 @@ export async function sqlSearch(db: Kysely<Database>, query: SearchQuery): Promi
 
   let nodeQuery = db.selectFrom('plan_nodes').select(['id', 'code', 'title', 'description']);
   for (const cond of likeAll(sql.ref('search_key'), ws)) nodeQuery = nodeQuery.where(cond);
-  if (query.nodeIds !== undefined) nodeQuery = nodeQuery.where('id', 'in', query.nodeIds);
+  if (query.nodeId !== undefined) nodeQuery = nodeQuery.where(sql<boolean>`id IN ${subtreeSql(query.nodeId)}`);
   const nodes = wants('node') ? await nodeQuery.orderBy('plan_id').orderBy('id').limit(MAX_CANDIDATES).execute() : [];
 
   let indicatorQuery = db.selectFrom('indicators').select(['id', 'name', 'notes', 'unit']);
   for (const cond of likeAll(sql.ref('search_key'), ws)) indicatorQuery = indicatorQuery.where(cond);
-  if (query.nodeIds !== undefined) indicatorQuery = indicatorQuery.where('node_id', 'in', query.nodeIds);
+  if (query.nodeId !== undefined) indicatorQuery = indicatorQuery.where(sql<boolean>`node_id IN ${subtreeSql(query.nodeId)}`);
   const indicators = wants('indicator') ? await indicatorQuery.orderBy('node_id').orderBy('position').limit(MAX_CANDIDATES).execute() : [];
 
   const facets: Record<string, Record<string, number>> = { type: {}, meetingId: {}, departmentId: {}, fiscalYear: {}, state: {}, commitment: {}, status: {} };

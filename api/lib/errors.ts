@@ -52,6 +52,15 @@ export function notFound(what: string, id: number | string): ApiError {
   return new ApiError('not_found', `${what}（ID: ${id}）は見つかりません。`);
 }
 
+/**
+ * The row read back after a write, or 404 when it vanished in between
+ * (another request deleted it).
+ */
+export function found<T>(value: T | undefined, what: string, id: number): T {
+  if (value === undefined) throw notFound(what, id);
+  return value;
+}
+
 /** 400 for a reference to a row that does not exist. */
 export function danglingReference(path: string, what: string, id: number): ApiError {
   const message = `${what}（ID: ${id}）は存在しません。`;
@@ -109,6 +118,8 @@ function fromHttpException(error: HTTPException): ApiError {
 
 /** Database constraint failures that slipped past validation (usually a race). */
 function fromDatabaseError(message: string): ApiError | null {
+  if (/batch_guard_failed|write conflict/.test(message))
+    return new ApiError('conflict', '他の操作と重なったため保存できませんでした。画面を更新して再度お試しください。');
   if (/FOREIGN KEY constraint failed/.test(message))
     return new ApiError('conflict', '参照先のデータが見つからないため保存できませんでした。画面を更新して再度お試しください。');
   if (/UNIQUE constraint failed/.test(message))

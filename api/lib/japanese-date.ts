@@ -101,8 +101,10 @@ export function parseDate(input: string): string | null {
     const [y, mo, d] = [eraYear(era, m[2] as string), Number(m[3]), Number(m[4])];
     if (!isRealDate(y, mo, d)) return null;
     const value = iso(y, mo, d);
-    // 令和1年1月1日 never existed; neither did 平成0年.
-    return value >= era.since ? value : null;
+    // A date must fall within its era: 令和元年4月30日 and 平成31年5月1日 never
+    // existed. (Fiscal years are looser: old plans name targets 平成32年度.)
+    const next = ERAS[ERAS.indexOf(era) - 1];
+    return value >= era.since && (!next || value < next.since) ? value : null;
   }
   return null;
 }

@@ -4,14 +4,16 @@
  */
 import { z } from '@hono/zod-openapi';
 import { parseDate, parseFiscalYear, parsePeriod } from './japanese-date.js';
+import { normalizeText } from './text.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Control characters other than tab, line feed and carriage return.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**
- * A text field: trimmed, not empty, at most `max` characters, no control
- * characters or broken UTF-16. Stored as written (no normalisation).
+ * A text field: not empty, at most `max` characters, no control characters
+ * or broken UTF-16. Stored as written apart from white space around it,
+ * which is trimmed; never normalised.
  */
 export function Text(max: number) {
   return z
@@ -23,20 +25,30 @@ export function Text(max: number) {
     .refine((s) => !LONE_SURROGATE.test(s), '文字化けした文字が含まれています。');
 }
 
-/** An optional text that may be cleared with null or an empty string. */
+/** An optional text that may be cleared with null or an empty (or blank) string. */
 export function OptionalText(max: number) {
   return z
-    .union([Text(max), z.literal('').transform(() => null), z.null()])
+    .union([z.string().regex(/^\s*$/).transform(() => null), Text(max), z.null()])
     .optional();
 }
 
-/** An integer id in a path. */
-export const IdParam = z.coerce
-  .number({ error: 'IDは正の整数で指定してください。' })
-  .int('IDは正の整数で指定してください。')
-  .positive('IDは正の整数で指定してください。')
-  .max(Number.MAX_SAFE_INTEGER, 'IDが大きすぎます。')
-  .openapi({ param: { in: 'path' }, example: 1, type: 'integer' });
+
+/**
+ * An integer id in a path or query: decimal digits only (full-width digits
+ * allowed), so "0x1", " 1" or "1e3" are refused rather than read as another id.
+ */
+export const IdParam = z
+  .string()
+  .transform((text, ctx) => {
+    const digits = normalizeText(text);
+    const id = /^[1-9]\d{0,15}$/.test(digits) ? Number(digits) : NaN;
+    if (!Number.isSafeInteger(id)) {
+      ctx.addIssue({ code: 'custom', message: 'IDは正の整数で指定してください。' });
+      return z.NEVER;
+    }
+    return id;
+  })
+  .openapi({ param: { in: 'path' }, example: '1', type: 'integer' });
 
 export const IdParams = z.object({ id: IdParam.openapi({ param: { name: 'id', in: 'path' } }) });
 
@@ -150,7 +162,10 @@ export const ErrorSchema = z
         .openapi({ example: [{ path: 'text', message: '入力してください。' }] }),
     }),
   })
-  .openapi('Error', { description: 'すべてのエラー応答の形' });
+  .openapi('Error', {
+    description: 'すべてのエラー応答の形',
+    example: { error: { code: 'validation_failed', message: '入力内容に誤りがあります。', details: [{ path: 'text', message: '入力してください。' }] } },
+  });
 
 const errorDescriptions = {
   400: '入力内容の誤り（validation_failed）',
@@ -177,4 +192,9 @@ export function jsonBody<T extends z.ZodType>(schema: T, description: string) {
 /** A JSON answer. */
 export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } } as const;
+}
+
+/** A date that may be cleared with null or an empty string. */
+export function OptionalDate() {
+  return z.union([z.literal('').transform(() => null), JpDate, z.null()]).optional();
 }

@@ -82,6 +82,22 @@ describe('changing and deleting an opinion', () => {
     expect(res.body.seq).toBe(opinion.seq);
   });
 
+  it('writes nothing for a change that changes nothing', async () => {
+    const audit = () => t.store.db.selectFrom('audit_log').select('id').where('entity', '=', 'opinion').where('entity_id', '=', 3).execute();
+    const before = await audit();
+    const opinion = (await t.api('GET', '/api/opinions/3')).body;
+    const res = await t.api('PATCH', '/api/opinions/3', {});
+    expect(res.status).toBe(200);
+    expect(res.body.updatedAt).toBe(opinion.updatedAt);
+    expect(await audit()).toEqual(before);
+  });
+
+  it('reads full-width ids and clears a due date with an empty string', async () => {
+    const res = await t.api('PATCH', `/api/opinions/${encodeURIComponent('３')}`, { dueOn: '' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: 3, dueOn: null });
+  });
+
   it('refuses a sequence number the meeting already uses', async () => {
     const res = await t.api('PATCH', '/api/opinions/1', { seq: 2 });
     expect(res.status).toBe(409);

@@ -19,6 +19,12 @@ describe('the current response and its versions', () => {
     expect(res.body.error.code).toBe('not_found');
   });
 
+  it('refuses If-Match when there is no response yet', async () => {
+    const res = await t.api('PUT', url(), { text: '検討してまいります。' }, { 'If-Match': '"v5"' });
+    expect(res.status).toBe(412);
+    expect((await t.api('GET', url())).status).toBe(404);
+  });
+
   it('creates version 1 as a draft, with an ETag', async () => {
     const res = await t.api('PUT', url(), { text: '今後、検討してまいります。' });
     expect(res.status).toBe(201);
@@ -46,6 +52,10 @@ describe('the current response and its versions', () => {
     // The same text again writes nothing new.
     const same = await t.api('PUT', url(), { text: '令和7年度から実施します。' }, { 'If-Match': 'W/"v2"' });
     expect(same.body.version).toBe(2);
+    expect((await t.api('GET', `${url()}/versions`)).body.items).toHaveLength(2);
+    // A list of tags matches when one of them is current.
+    const list = await t.api('PUT', url(), { text: '令和7年度から実施します。' }, { 'If-Match': '"v1", "v2"' });
+    expect(list.status).toBe(200);
   });
 
   it('keeps a commitment set by hand until it is cleared', async () => {
@@ -53,7 +63,8 @@ describe('the current response and its versions', () => {
     expect(set.body).toMatchObject({ version: 3, commitment: 'continue', commitmentOverridden: true });
     const edit = await t.api('PUT', url(), { text: '令和7年度から必ず実施します。' }, { 'If-Match': '"v3"' });
     expect(edit.body).toMatchObject({ commitment: 'continue', commitmentOverridden: true });
-    const cleared = await t.api('PUT', url(), { text: '令和7年度から必ず実施します。', commitment: null }, { 'If-Match': '"v4"' });
+    // `*` accepts whatever version is current.
+    const cleared = await t.api('PUT', url(), { text: '令和7年度から必ず実施します。', commitment: null }, { 'If-Match': '*' });
     expect(cleared.body).toMatchObject({ commitment: 'implement', commitmentOverridden: false });
   });
 
@@ -75,8 +86,11 @@ describe('the current response and its versions', () => {
   });
 
   it('keeps the published version public while a new draft is written', async () => {
+    const published = (await t.api('GET', url())).body.text;
     const res = await t.api('PUT', url(), { text: '令和7年度から実施し、結果を公表します。' }, { 'If-Match': '"v5"' });
     expect(res.body).toMatchObject({ version: 6, state: 'draft', publishedVersion: 5 });
+    const opinion = (await t.api('GET', `/api/opinions/${opinionId}`)).body;
+    expect(opinion.response).toMatchObject({ text: '令和7年度から実施し、結果を公表します。', publishedVersion: 5, publishedText: published });
   });
 
   it('lists every version with what happened to it', async () => {

@@ -30,10 +30,17 @@ export function tempDir(prefix = 'iken-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function createTestContext(options: { sample?: boolean } = {}): Promise<TestContext> {
+export interface TestContextOptions {
+  /** Load the project's sample data first. */
+  sample?: boolean;
+  /** Sees every statement the store runs. */
+  onStatement?: (sql: string, parameterCount: number) => void;
+}
+
+export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
   const dir = tempDir();
   const databasePath = path.join(dir, 'app.db');
-  const store = openSqliteStore(databasePath);
+  const store = openSqliteStore(databasePath, { onStatement: options.onStatement });
   await migrateToLatest(store.db);
   if (options.sample) await loadSampleData(store);
   const app = createApp({ store });

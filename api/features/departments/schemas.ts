@@ -19,4 +19,4 @@ export const NewDepartmentSchema = z
 
 export const DepartmentListSchema = z
   .object({ items: z.array(DepartmentSchema) })
-  .openapi('DepartmentList', { description: '部・課の一覧' });
+  .openapi('DepartmentList', { description: '部・課の一覧', example: { items: [{ id: 3, name: '経営企画課', bureau: '企画部' }] } });

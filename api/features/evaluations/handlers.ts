@@ -1,6 +1,6 @@
 import { getEvaluation, listEvaluations, saveEvaluation } from '../../../db/evaluations.js';
 import { getNodeRow } from '../../../db/nodes.js';
-import { notFound } from '../../lib/errors.js';
+import { notFound, found } from '../../lib/errors.js';
 import { featureApp } from '../../lib/app-env.js';
 import { listEvaluationsRoute, saveEvaluationRoute } from './routes.js';
 
@@ -19,6 +19,6 @@ export const evaluationsApp = featureApp()
       results: input.results ?? null,
       summary: input.summary ?? null,
     });
-    const view = (await getEvaluation(c.var.store.db, id, input.fiscalYear))!;
+    const view = found(await getEvaluation(c.var.store.db, id, input.fiscalYear), '事務事業評価のノード', id);
     return created ? c.json(view, 201) : c.json(view, 200);
   });

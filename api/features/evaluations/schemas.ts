@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { FiscalYearInput, OptionalText, Text } from '../../lib/schemas.js';
+import { normalizeText } from '../../lib/text.js';
 
 export const RatingSchema = z
-  .enum(['A', 'B', 'C', 'N'])
+  .preprocess((v) => (typeof v === 'string' ? normalizeText(v).trim().toUpperCase() : v), z.enum(['A', 'B', 'C', 'N']))
   .openapi('Rating', { description: 'A・B・C の評価。N は「一律に比較できない」', example: 'A' });
 
 const ratings = z
@@ -14,7 +15,7 @@ const ratings = z
   })
   .strict();
 
-const reasonText = Text(5000).nullable().optional();
+const reasonText = OptionalText(5000);
 const reasons = z
   .object({ progress: reasonText, level: reasonText, effectiveness: reasonText, efficiency: reasonText })
   .strict()
@@ -74,4 +75,7 @@ export const EvaluationSchema = z
 
 export const EvaluationListSchema = z
   .object({ items: z.array(EvaluationSchema) })
-  .openapi('EvaluationList', { description: '年度順の事務事業評価' });
+  .openapi('EvaluationList', {
+    description: '年度順の事務事業評価',
+    example: { items: [{ id: 1, nodeId: 5, fiscalYear: 2022, ratings: { progress: 'A', level: 'B', effectiveness: 'A', efficiency: 'A' }, reasons: {}, costs: { totalCost: 857 }, results: null, summary: null, updatedAt: '2023-05-01T00:00:00.000Z' }] },
+  });

@@ -1,6 +1,6 @@
 import { createIndicator, getIndicator, recordIndicatorValues } from '../../../db/indicators.js';
 import { getNodeRow } from '../../../db/nodes.js';
-import { notFound } from '../../lib/errors.js';
+import { notFound, found } from '../../lib/errors.js';
 import { featureApp } from '../../lib/app-env.js';
 import { createIndicatorRoute, recordIndicatorValuesRoute } from './routes.js';
 
@@ -9,12 +9,12 @@ export const indicatorsApp = featureApp()
     const { id } = c.req.valid('param');
     if (!(await getNodeRow(c.var.store.db, id))) throw notFound('ノード', id);
     const indicatorId = await createIndicator(c.var.store, c.var.actor, id, c.req.valid('json'));
-    return c.json((await getIndicator(c.var.store.db, indicatorId))!, 201);
+    return c.json(found(await getIndicator(c.var.store.db, indicatorId), '指標', indicatorId), 201);
   })
   .openapi(recordIndicatorValuesRoute, async (c) => {
     const { id } = c.req.valid('param');
     if (!(await getIndicator(c.var.store.db, id))) throw notFound('指標', id);
     const body = c.req.valid('json');
     await recordIndicatorValues(c.var.store, c.var.actor, id, 'values' in body ? body.values : [body]);
-    return c.json((await getIndicator(c.var.store.db, id))!, 200);
+    return c.json(found(await getIndicator(c.var.store.db, id), '指標', id), 200);
   });

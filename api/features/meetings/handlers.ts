@@ -1,6 +1,6 @@
 import { createMeeting, getMeeting, listMeetings, updateMeeting, type MeetingInput, type MeetingView } from '../../../db/meetings.js';
 import { fiscalYearOf } from '../../lib/japanese-date.js';
-import { ApiError, notFound, type ErrorDetail } from '../../lib/errors.js';
+import { ApiError, notFound, type ErrorDetail, found } from '../../lib/errors.js';
 import { featureApp } from '../../lib/app-env.js';
 import type { MeetingUpdateSchema } from './schemas.js';
 import type { z } from '@hono/zod-openapi';
@@ -45,7 +45,7 @@ export const meetingsApp = featureApp()
   .openapi(listMeetingsRoute, async (c) => c.json({ items: await listMeetings(c.var.store.db, c.req.valid('query')) }, 200))
   .openapi(createMeetingRoute, async (c) => {
     const id = await createMeeting(c.var.store, c.var.actor, resolveMeeting(c.req.valid('json')));
-    return c.json((await getMeeting(c.var.store.db, id))!, 201);
+    return c.json(found(await getMeeting(c.var.store.db, id), '会議', id), 201);
   })
   .openapi(getMeetingRoute, async (c) => {
     const { id } = c.req.valid('param');
@@ -58,5 +58,5 @@ export const meetingsApp = featureApp()
     const before = await getMeeting(c.var.store.db, id);
     if (!before) throw notFound('会議', id);
     await updateMeeting(c.var.store, c.var.actor, before, resolveMeeting(c.req.valid('json'), before));
-    return c.json((await getMeeting(c.var.store.db, id))!, 200);
+    return c.json(found(await getMeeting(c.var.store.db, id), '会議', id), 200);
   });

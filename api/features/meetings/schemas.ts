@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { FiscalYearInput, JpDate, OptionalText, Text } from '../../lib/schemas.js';
+import { FiscalYearInput, OptionalDate, OptionalText, Text } from '../../lib/schemas.js';
 
 export const MeetingKindSchema = z
   .enum(['committee', 'public_comment'])
@@ -20,7 +20,10 @@ export const MeetingSchema = z
   })
   .openapi('Meeting', { description: '会議またはパブリックコメント' });
 
-export const MeetingListSchema = z.object({ items: z.array(MeetingSchema) }).openapi('MeetingList', { description: '会議の一覧（新しい年度順）' });
+export const MeetingListSchema = z.object({ items: z.array(MeetingSchema) }).openapi('MeetingList', {
+  description: '会議の一覧（新しい年度順）',
+  example: { items: [{ id: 1, title: '令和6年度 行革ミーティング 実施結果報告書', body: '平塚市行政改革推進委員会・平塚市', kind: 'committee', fiscalYear: 2024, heldOn: '2024-11-15', theme: '総合計画の推進', commentOpensOn: null, commentClosesOn: null, opinionCount: 10 }] },
+});
 
 export const MeetingListQuerySchema = z.object({
   kind: MeetingKindSchema.optional().openapi({ param: { name: 'kind', in: 'query' } }),
@@ -32,10 +35,10 @@ const meetingInputFields = {
   body: OptionalText(300).openapi({ example: '平塚市行政改革推進委員会・平塚市' }),
   kind: MeetingKindSchema,
   fiscalYear: FiscalYearInput.optional().openapi({ description: '省略すると開催日の年度', example: '令和6年度' }),
-  heldOn: JpDate.nullable().optional().openapi({ example: '令和6年11月15日' }),
+  heldOn: OptionalDate().openapi({ example: '令和6年11月15日' }),
   theme: OptionalText(300).openapi({ example: '総合計画の推進' }),
-  commentOpensOn: JpDate.nullable().optional(),
-  commentClosesOn: JpDate.nullable().optional(),
+  commentOpensOn: OptionalDate(),
+  commentClosesOn: OptionalDate(),
 };
 
 export const NewMeetingSchema = z

@@ -1,6 +1,6 @@
 import { createNode, getNodeDetail, getNodeRow, subtreeIds, updateNode } from '../../../db/nodes.js';
 import { planExists } from '../../../db/plans.js';
-import { danglingReference, invalidField, notFound } from '../../lib/errors.js';
+import { danglingReference, invalidField, notFound, found } from '../../lib/errors.js';
 import { featureApp } from '../../lib/app-env.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
@@ -22,7 +22,7 @@ export const nodesApp = featureApp()
     const input = c.req.valid('json');
     await checkParent(db, planId, input.parentId);
     const id = await createNode(c.var.store, c.var.actor, planId, input);
-    return c.json((await getNodeDetail(db, id))!, 201);
+    return c.json(found(await getNodeDetail(db, id), 'ノード', id), 201);
   })
   .openapi(getNodeRoute, async (c) => {
     const { id } = c.req.valid('param');
@@ -43,5 +43,5 @@ export const nodesApp = featureApp()
         throw invalidField('parentId', 'ノード自身やその下位のノードを親にはできません。');
     }
     await updateNode(c.var.store, c.var.actor, before, input);
-    return c.json((await getNodeDetail(db, id))!, 200);
+    return c.json(found(await getNodeDetail(db, id), 'ノード', id), 200);
   });

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import { getDepartment } from '../../../db/departments.js';
 import { getMeetingRow } from '../../../db/meetings.js';
-import { subtreeIds } from '../../../db/nodes.js';
 import {
   createOpinion,
   decodeCursor,
@@ -11,7 +10,7 @@ import {
   updateOpinion,
 } from '../../../db/opinions.js';
 import type { Database } from '../../../db/schema.js';
-import { ApiError, danglingReference, invalidField, notFound, type ErrorDetail } from '../../lib/errors.js';
+import { ApiError, danglingReference, invalidField, notFound, type ErrorDetail, found } from '../../lib/errors.js';
 import { featureApp } from '../../lib/app-env.js';
 import {
   createOpinionRoute,
@@ -58,12 +57,10 @@ async function checkSeqFree(db: Kysely<Database>, meetingId: number, seq: number
 
 export const opinionsApp = featureApp()
   .openapi(listOpinionsRoute, async (c) => {
-    const { cursor, nodeId, ...query } = c.req.valid('query');
-    const db = c.var.store.db;
+    const { cursor, ...query } = c.req.valid('query');
     const afterId = cursor === undefined ? undefined : decodeCursor(cursor);
     if (afterId === null) throw invalidField('cursor', 'cursor が正しくありません。前のページの nextCursor をそのまま指定してください。');
-    const nodeIds = nodeId === undefined ? undefined : await subtreeIds(db, nodeId);
-    return c.json(await listOpinions(db, { ...query, nodeIds, afterId }), 200);
+    return c.json(await listOpinions(c.var.store.db, { ...query, afterId }), 200);
   })
   .openapi(createOpinionRoute, async (c) => {
     const input = c.req.valid('json');
@@ -71,7 +68,7 @@ export const opinionsApp = featureApp()
     await checkReferences(db, input);
     await checkSeqFree(db, input.meetingId, input.seq);
     const id = await createOpinion(c.var.store, c.var.actor, input);
-    return c.json((await getOpinion(db, id))!, 201);
+    return c.json(found(await getOpinion(db, id), '意見', id), 201);
   })
   .openapi(getOpinionRoute, async (c) => {
     const { id } = c.req.valid('param');
@@ -88,7 +85,7 @@ export const opinionsApp = featureApp()
     await checkReferences(db, input);
     await checkSeqFree(db, input.meetingId ?? before.meetingId, input.seq ?? (input.meetingId ? before.seq : undefined), id);
     await updateOpinion(c.var.store, c.var.actor, before, input);
-    return c.json((await getOpinion(db, id))!, 200);
+    return c.json(found(await getOpinion(db, id), '意見', id), 200);
   })
   .openapi(deleteOpinionRoute, async (c) => {
     const { id } = c.req.valid('param');

@@ -4,7 +4,7 @@ import {
   FiscalYearInput,
   Id,
   IdParam,
-  JpDate,
+  OptionalDate,
   Limit,
   ProgressStatusSchema,
   ResponseStateSchema,
@@ -44,6 +44,8 @@ export const OpinionSchema = z
         state: ResponseStateSchema,
         commitment: CommitmentSchema,
         version: z.number().int(),
+        publishedVersion: z.number().int().nullable().openapi({ description: '公開中の版（未公開なら null）' }),
+        publishedText: z.string().nullable().openapi({ description: '公開中の版の本文（未公開なら null）。text は改訂中の下書きのことがある' }),
       })
       .nullable()
       .openapi({ description: '現在の対応方針の要約（なければ null）' }),
@@ -85,7 +87,7 @@ export const NewOpinionSchema = z
     text: Text(10000).openapi({ example: '創業支援の相談窓口が分かりにくい。窓口を一本化し、周知を強めることが必要である。' }),
     nodeIds: nodeIdsField.optional(),
     departmentId: Id.nullable().optional().openapi({ example: 2 }),
-    dueOn: JpDate.nullable().optional().openapi({ example: '令和8年3月31日' }),
+    dueOn: OptionalDate().openapi({ example: '令和8年3月31日' }),
   })
   .strict()
   .openapi('NewOpinion', { description: '新しい意見' });
@@ -97,7 +99,7 @@ export const OpinionUpdateSchema = z
     text: Text(10000).optional(),
     nodeIds: nodeIdsField.optional().openapi({ description: '指定するとノードの結び付けを置き換える' }),
     departmentId: Id.nullable().optional(),
-    dueOn: JpDate.nullable().optional(),
+    dueOn: OptionalDate(),
   })
   .strict()
   .openapi('OpinionUpdate', { description: '意見の変更（指定した項目だけ）', example: { departmentId: 2, dueOn: '2026-03-31' } });

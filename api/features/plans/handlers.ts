@@ -1,31 +1,51 @@
-import { createPlan, getPlanDetail, listPlans } from '../../../db/plans.js';
-import { invalidField, notFound } from '../../lib/errors.js';
 import type { z } from '@hono/zod-openapi';
+import { createPlan, getPlanDetail, listPlans, type PlanDetailView } from '../../../db/plans.js';
+import { featureApp } from '../../lib/app-env.js';
+import { found, invalidField, notFound } from '../../lib/errors.js';
+import { createPlanRoute, getPlanRoute, listPlansRoute } from './routes.js';
 import type { NewNodeTree, PlanDetailSchema } from './schemas.js';
-import type { PlanDetailView } from '../../../db/plans.js';
 
 /** The tree is recursive, which Hono's JSON typing cannot follow; the schema types children loosely. */
 const asJson = (plan: PlanDetailView) => plan as unknown as z.infer<typeof PlanDetailSchema>;
-import { featureApp } from '../../lib/app-env.js';
-import { createPlanRoute, getPlanRoute, listPlansRoute } from './routes.js';
 
-/** Real plans have three or four levels; ten leaves room without inviting abuse. */
+/**
+ * Bounds on a tree sent in one request. Real plans have three or four levels
+ * and a few hundred nodes (seed 001: 62 nodes, 39 indicators); these leave
+ * room without letting one request hold the database for seconds.
+ */
 const MAX_TREE_DEPTH = 10;
+const MAX_TREE_NODES = 2000;
+const MAX_TREE_INDICATORS = 2000;
 
-function depthOf(nodes: NewNodeTree[]): number {
-  let depth = 0;
-  for (const node of nodes) depth = Math.max(depth, 1 + depthOf(node.children ?? []));
-  return depth;
+interface TreeSize {
+  depth: number;
+  nodes: number;
+  indicators: number;
+}
+
+function sizeOf(nodes: NewNodeTree[]): TreeSize {
+  const size: TreeSize = { depth: 0, nodes: 0, indicators: 0 };
+  for (const node of nodes) {
+    const below = sizeOf(node.children ?? []);
+    size.depth = Math.max(size.depth, 1 + below.depth);
+    size.nodes += 1 + below.nodes;
+    size.indicators += (node.indicators?.length ?? 0) + below.indicators;
+  }
+  return size;
 }
 
 export const plansApp = featureApp()
   .openapi(listPlansRoute, async (c) => c.json({ items: await listPlans(c.var.store.db) }, 200))
   .openapi(createPlanRoute, async (c) => {
     const input = c.req.valid('json');
-    if (depthOf(input.nodes ?? []) > MAX_TREE_DEPTH)
-      throw invalidField('nodes', `ノードの階層は${MAX_TREE_DEPTH}段までです。`);
+    const size = sizeOf(input.nodes ?? []);
+    if (size.depth > MAX_TREE_DEPTH) throw invalidField('nodes', `ノードの階層は${MAX_TREE_DEPTH}段までです。`);
+    if (size.nodes > MAX_TREE_NODES)
+      throw invalidField('nodes', `一度に登録できるノードは${MAX_TREE_NODES}件までです（${size.nodes}件あります）。分けて登録してください。`);
+    if (size.indicators > MAX_TREE_INDICATORS)
+      throw invalidField('nodes', `一度に登録できる指標は${MAX_TREE_INDICATORS}件までです（${size.indicators}件あります）。`);
     const { planId } = await createPlan(c.var.store, c.var.actor, input);
-    return c.json(asJson((await getPlanDetail(c.var.store.db, planId))!), 201);
+    return c.json(asJson(found(await getPlanDetail(c.var.store.db, planId), '計画', planId)), 201);
   })
   .openapi(getPlanRoute, async (c) => {
     const { id } = c.req.valid('param');

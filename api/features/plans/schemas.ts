@@ -15,14 +15,20 @@ const planFields = {
 
 export const PlanSchema = z.object(planFields).openapi('Plan', { description: '計画' });
 
-export const PlanListSchema = z.object({ items: z.array(PlanSchema) }).openapi('PlanList', { description: '計画の一覧' });
+export const PlanListSchema = z.object({ items: z.array(PlanSchema) }).openapi('PlanList', {
+  description: '計画の一覧',
+  example: { items: [{ id: 1, title: '平塚市総合計画 基本計画', municipality: '平塚市', kind: 'comprehensive', startYear: 2024, endYear: 2031, description: null }] },
+});
 
 export const NodeTreeSchema = NodeSchema.extend({
   indicators: z.array(IndicatorSchema),
   children: z
     .array(z.looseObject({}))
     .openapi({ description: '子ノード（NodeTree と同じ形）', type: 'array', items: { $ref: '#/components/schemas/NodeTree' } }),
-}).openapi('NodeTree', { description: 'ノードと、その指標・子ノード（木構造）' });
+}).openapi('NodeTree', {
+  description: 'ノードと、その指標・子ノード（木構造）',
+  example: { id: 2, planId: 1, parentId: null, level: '重点戦略', code: '2', title: '活気あふれる産業づくり', description: null, position: 1, indicators: [], children: [] },
+});
 
 export const PlanDetailSchema = z
   .object({ ...planFields, nodes: z.array(NodeTreeSchema).openapi({ description: '最上位のノード（子ノードを含む木）' }) })
@@ -50,7 +56,10 @@ export const NewNodeTreeSchema: z.ZodType<NewNodeTree> = z
     },
   })
   .strict()
-  .openapi('NewNodeTree', { description: '計画と一緒に登録するノード（子ノードを含められる）' }) as z.ZodType<NewNodeTree>;
+  .openapi('NewNodeTree', {
+    description: '計画と一緒に登録するノード（子ノードを含められる）',
+    example: { level: '重点戦略', code: '2', title: '活気あふれる産業づくり', children: [{ level: '施策', code: '2-(1)', title: '技術力・競争力を向上する' }] },
+  }) as z.ZodType<NewNodeTree>;
 
 export const NewPlanSchema = z
   .object({

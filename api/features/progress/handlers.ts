@@ -2,7 +2,7 @@ import { getNodeRow } from '../../../db/nodes.js';
 import { getOpinionRow } from '../../../db/opinions.js';
 import { getProgressView, listProgress, recordProgress, type ProgressTarget } from '../../../db/progress.js';
 import type { Store } from '../../../db/store.js';
-import { notFound } from '../../lib/errors.js';
+import { notFound, found } from '../../lib/errors.js';
 import { featureApp } from '../../lib/app-env.js';
 import { nodeProgressRoutes, opinionProgressRoutes } from './routes.js';
 
@@ -23,7 +23,7 @@ function progressApp(target: ProgressTarget, routes: typeof opinionProgressRoute
       await requireTarget(c.var.store, target, id);
       const input = c.req.valid('json');
       await recordProgress(c.var.store, c.var.actor, target, id, input);
-      return c.json((await getProgressView(c.var.store.db, target, id, input.period))!, 201);
+      return c.json(found(await getProgressView(c.var.store.db, target, id, input.period), target === 'opinion' ? '意見' : 'ノード', id), 201);
     });
 }
 

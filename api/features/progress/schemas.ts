@@ -22,7 +22,10 @@ export const ProgressSchema = z
 
 export const ProgressListSchema = z
   .object({ items: z.array(ProgressSchema) })
-  .openapi('ProgressList', { description: '期間ごとの取組状況（古い期間から）' });
+  .openapi('ProgressList', {
+    description: '期間ごとの取組状況（古い期間から）',
+    example: { items: [{ id: 7, period: '2025H1', fiscalYear: 2025, status: 'on_track', note: '関係課と協議し、実施要領の案を作成した。', evidenceUrl: null, createdAt: '2025-10-01T00:00:00.000Z', history: [] }] },
+  });
 
 export const ProgressInputSchema = z
   .object({

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { getDepartment } from '../../../db/departments.js';
 import { getOpinionRow } from '../../../db/opinions.js';
 import {
+  checkIfMatch,
   getResponseRow,
   listResponseVersions,
   parseIfMatch,
@@ -9,9 +10,10 @@ import {
   saveResponse,
   toResponseView,
   transitionResponse,
+  type IfMatch,
 } from '../../../db/responses.js';
 import type { Response as ResponseRow } from '../../../db/schema.js';
-import { ApiError, danglingReference, notFound } from '../../lib/errors.js';
+import { ApiError, danglingReference, notFound, found } from '../../lib/errors.js';
 import { featureApp, type AppEnv } from '../../lib/app-env.js';
 import { getResponseRoute, listResponseVersionsRoute, putResponseRoute, transitionResponseRoute } from './routes.js';
 
@@ -26,12 +28,12 @@ async function requireResponse(c: Context<AppEnv>, opinionId: number): Promise<R
   return row;
 }
 
-/** The version named by If-Match: undefined when absent, an error when unreadable. */
-function ifMatchVersion(header: string | undefined): number | null {
+/** What If-Match accepts: null when the header is absent, an error when it holds none of our tags. */
+function ifMatchOf(header: string | undefined): IfMatch | null {
   if (header === undefined) return null;
-  const version = parseIfMatch(header);
-  if (version === null) throw new ApiError('precondition_failed', 'If-Match の値が正しくありません。GET で受け取った ETag をそのまま指定してください。');
-  return version;
+  const ifMatch = parseIfMatch(header);
+  if (ifMatch === null) throw new ApiError('precondition_failed', 'If-Match の値が正しくありません。GET で受け取った ETag をそのまま指定してください。');
+  return ifMatch;
 }
 
 export const responsesApp = featureApp()
@@ -47,20 +49,18 @@ export const responsesApp = featureApp()
     const input = c.req.valid('json');
     if (input.departmentId !== undefined && input.departmentId !== null && !(await getDepartment(c.var.store.db, input.departmentId)))
       throw danglingReference('departmentId', '担当課', input.departmentId);
-    const { created } = await saveResponse(c.var.store, c.var.actor, id, input, ifMatchVersion(c.req.valid('header')['if-match']));
-    const row = (await getResponseRow(c.var.store.db, id))!;
+    const { created } = await saveResponse(c.var.store, c.var.actor, id, input, ifMatchOf(c.req.valid('header')['if-match']));
+    const row = found(await getResponseRow(c.var.store.db, id), '意見の対応方針', id);
     c.header('ETag', responseEtag(row.version));
     return created ? c.json(toResponseView(row), 201) : c.json(toResponseView(row), 200);
   })
   .openapi(transitionResponseRoute, async (c) => {
     const { id } = c.req.valid('param');
     const current = await requireResponse(c, id);
-    const expected = ifMatchVersion(c.req.valid('header')['if-match']);
-    if (expected !== null && expected !== current.version)
-      throw new ApiError('precondition_failed', `対応方針は他の人によって更新されています（現在の版: ${current.version}）。`);
+    checkIfMatch(ifMatchOf(c.req.valid('header')['if-match']), current);
     const { action, comment } = c.req.valid('json');
     await transitionResponse(c.var.store, c.var.actor, current, action, comment ?? null);
-    const row = (await getResponseRow(c.var.store.db, id))!;
+    const row = found(await getResponseRow(c.var.store.db, id), '意見の対応方針', id);
     c.header('ETag', responseEtag(row.version));
     return c.json(toResponseView(row), 200);
   })

@@ -65,4 +65,18 @@ export const ResponseVersionSchema = z
 
 export const ResponseVersionListSchema = z
   .object({ items: z.array(ResponseVersionSchema) })
-  .openapi('ResponseVersionList', { description: '対応方針の履歴（古い順）' });
+  .openapi('ResponseVersionList', {
+    description: '対応方針の履歴（古い順）',
+    example: {
+      items: [
+        {
+          version: 1,
+          text: '令和7年度から実施します。',
+          departmentId: 2,
+          commitment: 'implement',
+          createdAt: '2024-12-01T00:00:00.000Z',
+          events: [{ action: 'edit', fromState: null, toState: 'draft', comment: null, createdAt: '2024-12-01T00:00:00.000Z' }],
+        },
+      ],
+    },
+  });

@@ -1,4 +1,3 @@
-import { subtreeIds } from '../../../db/nodes.js';
 import { sqlSearch } from '../../../search/sql-search.js';
 import { featureApp } from '../../lib/app-env.js';
 import { searchRoute } from './routes.js';
@@ -7,8 +6,5 @@ import { searchRoute } from './routes.js';
 const PER_PAGE = 20;
 
 export const searchApp = featureApp().openapi(searchRoute, async (c) => {
-  const { nodeId, ...query } = c.req.valid('query');
-  const db = c.var.store.db;
-  const nodeIds = nodeId === undefined ? undefined : await subtreeIds(db, nodeId);
-  return c.json(await sqlSearch(db, { ...query, nodeIds, perPage: PER_PAGE }), 200);
+  return c.json(await sqlSearch(c.var.store.db, { ...c.req.valid('query'), perPage: PER_PAGE }), 200);
 });

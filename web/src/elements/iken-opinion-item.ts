@@ -26,11 +26,15 @@ export class IkenOpinionItem extends LitElement {
   }
 
   #response(opinion: Opinion): TemplateResult {
+    const response = opinion.response;
+    // The report shows what the city published; a revision under way is noted, not shown in its place.
+    const revising = response?.publishedText != null && response.state !== 'published';
     return html`
       <div class="response">
         <p class="response-label">(対応方針)</p>
-        ${opinion.response
-          ? html`<p class="response-text">${opinion.response.text}</p>`
+        ${response
+          ? html`<p class="response-text">${response.publishedText ?? response.text}</p>
+              ${revising ? html`<p class="response-missing">改訂中の版（第${response.version}版）があります。</p>` : nothing}`
           : html`<p class="response-missing">対応方針は未作成です</p>`}
       </div>
     `;
