@@ -5,8 +5,8 @@ import type { Database, Meeting, MeetingKind } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor } from './write-plan.js';
 
-export interface MeetingView {
-  id: number;
+/** What a meeting is made of; the API adds its id and opinion count. */
+export interface MeetingInput {
   title: string;
   body: string | null;
   kind: MeetingKind;
@@ -15,6 +15,10 @@ export interface MeetingView {
   theme: string | null;
   commentOpensOn: string | null;
   commentClosesOn: string | null;
+}
+
+export interface MeetingView extends MeetingInput {
+  id: number;
   opinionCount: number;
 }
 
@@ -64,16 +68,6 @@ export async function getMeeting(db: Kysely<Database>, id: number): Promise<Meet
   return row && toMeetingView(row, Number(row.opinion_count ?? 0));
 }
 
-export interface MeetingInput {
-  title: string;
-  body: string | null;
-  kind: MeetingKind;
-  fiscalYear: number;
-  heldOn: string | null;
-  theme: string | null;
-  commentOpensOn: string | null;
-  commentClosesOn: string | null;
-}
 
 function toRow(input: MeetingInput) {
   return {
