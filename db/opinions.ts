@@ -27,9 +27,8 @@ export interface OpinionResponseSummaryView {
   state: ResponseState;
   commitment: Commitment;
   version: number;
-  /** The version the public sees, and its text; null until one is published. */
-  publishedVersion: number | null;
-  publishedText: string | null;
+  /** The version the public sees; null until one is published. It differs from the above while a revision is under way. */
+  published: { version: number; text: string; commitment: Commitment } | null;
 }
 
 export interface LatestProgressView {
@@ -98,16 +97,20 @@ export async function toOpinionViews(db: Kysely<Database>, rows: Opinion[]): Pro
     inChunks(ids, (ids) =>
       db
         .selectFrom('responses')
-        .select(['opinion_id', 'text', 'department_id', 'state', 'commitment', 'version', 'published_version'])
-        .select((eb) =>
-          eb
-            .selectFrom('response_versions as v')
-            .select('v.text')
-            .whereRef('v.response_id', '=', 'responses.id')
-            .whereRef('v.version', '=', 'responses.published_version')
-            .as('published_text'),
+        .select([
+          'responses.opinion_id',
+          'responses.text',
+          'responses.department_id',
+          'responses.state',
+          'responses.commitment',
+          'responses.version',
+          'responses.published_version',
+        ])
+        .leftJoin('response_versions as v', (join) =>
+          join.onRef('v.response_id', '=', 'responses.id').onRef('v.version', '=', 'responses.published_version'),
         )
-        .where('opinion_id', 'in', ids)
+        .select(['v.text as published_text', 'v.commitment as published_commitment'])
+        .where('responses.opinion_id', 'in', ids)
         .execute(),
     ),
     inChunks(departmentIds, (ids) => db.selectFrom('departments').select(['id', 'name', 'bureau']).where('id', 'in', ids).execute()),
@@ -151,8 +154,10 @@ export async function toOpinionViews(db: Kysely<Database>, rows: Opinion[]): Pro
             state: response.state,
             commitment: response.commitment,
             version: response.version,
-            publishedVersion: response.published_version,
-            publishedText: response.published_text,
+            published:
+              response.published_version === null || response.published_text === null
+                ? null
+                : { version: response.published_version, text: response.published_text, commitment: response.published_commitment! },
           }
         : null,
       latestProgress: progress.get(row.id) ?? null,

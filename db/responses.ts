@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { ApiError } from '../api/lib/errors.js';
 import { deriveCommitment } from '../api/lib/commitment.js';
 import { matchKey } from '../api/lib/text.js';
+import { RESPONSE_STATE_LABELS } from '../api/lib/schemas.js';
 import type { Commitment, Database, Response, ResponseState } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
@@ -151,7 +152,13 @@ export async function saveResponse(
   const overridden = input.commitment === undefined ? current?.commitment_overridden === 1 : input.commitment !== null;
   const commitment: Commitment =
     input.commitment ?? (overridden && current ? current.commitment : deriveCommitment(input.text));
-  const departmentId = input.departmentId === undefined ? (current?.department_id ?? null) : input.departmentId;
+  // A new response is the opinion's department's to answer unless another is named.
+  const departmentId =
+    input.departmentId !== undefined
+      ? input.departmentId
+      : current
+        ? current.department_id
+        : ((await store.db.selectFrom('opinions').select('department_id').where('id', '=', opinionId).executeTakeFirst())?.department_id ?? null);
 
   return runWrite(store, actor, async (w) => {
     if (!current) {
@@ -236,13 +243,7 @@ export const TRANSITIONS: Record<TransitionAction, { from: readonly ResponseStat
   publish: { from: ['approved'], to: 'published' },
 };
 
-const STATE_LABEL: Record<ResponseState, string> = {
-  draft: '下書き',
-  submitted: '提出済',
-  returned: '差戻し',
-  approved: '承認済',
-  published: '公開',
-};
+const STATE_LABEL: Record<ResponseState, string> = RESPONSE_STATE_LABELS;
 
 const ACTION_LABEL: Record<TransitionAction, string> = {
   submit: '提出',
@@ -260,8 +261,10 @@ export async function transitionResponse(
   comment: string | null,
 ): Promise<void> {
   const rule = TRANSITIONS[action];
-  if (!rule.from.includes(current.state))
-    throw new ApiError('conflict', `「${STATE_LABEL[current.state]}」の対応方針は${ACTION_LABEL[action]}できません。`);
+  if (!rule.from.includes(current.state)) {
+    const allowed = rule.from.map((state) => `「${STATE_LABEL[state]}」`).join('か');
+    throw new ApiError('conflict', `「${STATE_LABEL[current.state]}」の対応方針は${ACTION_LABEL[action]}できません。${ACTION_LABEL[action]}できるのは${allowed}の対応方針です。`);
+  }
   if (action === 'return' && !comment) throw new ApiError('validation_failed', '差戻しにはコメントが必要です。', [{ path: 'comment', message: '差戻しの理由を入力してください。' }]);
   await runWrite(store, actor, async (w) => {
     // The state must still be what we checked, or another step got there first.

@@ -27,9 +27,7 @@ export function Text(max: number) {
 
 /** An optional text that may be cleared with null or an empty (or blank) string. */
 export function OptionalText(max: number) {
-  return z
-    .union([z.string().regex(/^\s*$/).transform(() => null), Text(max), z.null()])
-    .optional();
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), Text(max).nullable()).optional();
 }
 
 
@@ -54,7 +52,7 @@ export const IdParams = z.object({ id: IdParam.openapi({ param: { name: 'id', in
 
 /** An integer id in a body. */
 export const Id = z
-  .number({ error: '正の整数で指定してください。' })
+  .number({ error: (issue) => (issue.input === undefined ? '必須項目です。' : '正の整数で指定してください。') })
   .int('正の整数で指定してください。')
   .positive('正の整数で指定してください。')
   .max(Number.MAX_SAFE_INTEGER, 'IDが大きすぎます。')
@@ -62,12 +60,12 @@ export const Id = z
 
 /** A calendar date in 西暦 or 和暦 on input, ISO "YYYY-MM-DD" in the API's answers. */
 export const JpDate = z
-  .string()
+  .string({ error: (issue) => (issue.input === undefined ? '必須項目です。' : '日付は文字列で指定してください（例: 2024-04-01、令和6年4月1日）。') })
   .max(40, '日付が長すぎます。')
   .transform((text, ctx) => {
     const date = parseDate(text);
     if (date === null) {
-      ctx.addIssue({ code: 'custom', message: '日付として読み取れません（例: 2024-04-01、令和6年4月1日）。' });
+      ctx.addIssue({ code: 'custom', message: `「${text}」は日付として読み取れないか、存在しない日付です（例: 2024-04-01、令和6年4月1日）。` });
       return z.NEVER;
     }
     return date;
@@ -107,24 +105,38 @@ export const PeriodInput = z
   })
   .openapi({ description: '期間。"2021"（年度）、"2021H1"（上半期）、"2021H2"（下半期）、または和暦。', example: '2021H1' });
 
-export const ProgressStatusSchema = z
-  .enum(['done', 'on_track', 'delayed', 'not_started', 'suspended'])
+/**
+ * An enum whose values may also be given by their Japanese label (概ね順調 →
+ * on_track), as staff read them in documents; answers always use the code.
+ */
+function labelledEnum<const T extends readonly [string, ...string[]]>(codes: T, labels: Record<T[number], string>) {
+  const byLabel = new Map(Object.entries<string>(labels).map(([code, label]) => [label, code]));
+  return z.preprocess((v) => {
+    if (typeof v !== 'string') return v;
+    const text = normalizeText(v).trim();
+    return byLabel.get(text) ?? text;
+  }, z.enum(codes));
+}
+
+export const PROGRESS_STATUS_LABELS = { done: '済', on_track: '概ね順調', delayed: '遅れ', not_started: '未着手', suspended: '休止' } as const;
+export const COMMITMENT_LABELS = { implement: '実施', continue: '継続', consider: '検討', difficult: '困難', explain: '説明' } as const;
+export const RESPONSE_STATE_LABELS = { draft: '下書き', submitted: '提出済', returned: '差戻し', approved: '承認済', published: '公開' } as const;
+
+export const ProgressStatusSchema = labelledEnum(['done', 'on_track', 'delayed', 'not_started', 'suspended'], PROGRESS_STATUS_LABELS)
   .openapi('ProgressStatus', {
-    description: '取組状況: done 済, on_track 概ね順調, delayed 遅れ, not_started 未着手, suspended 休止',
+    description: '取組状況: done 済, on_track 概ね順調, delayed 遅れ, not_started 未着手, suspended 休止（日本語の表記でも受け付ける）',
     example: 'on_track',
   });
 
-export const CommitmentSchema = z
-  .enum(['implement', 'continue', 'consider', 'difficult', 'explain'])
+export const CommitmentSchema = labelledEnum(['implement', 'continue', 'consider', 'difficult', 'explain'], COMMITMENT_LABELS)
   .openapi('Commitment', {
-    description: '対応方針の約束の種類: implement 実施, continue 継続, consider 検討, difficult 困難, explain 説明',
+    description: '対応方針の約束の種類: implement 実施, continue 継続, consider 検討, difficult 困難, explain 説明（日本語の表記でも受け付ける）',
     example: 'consider',
   });
 
-export const ResponseStateSchema = z
-  .enum(['draft', 'submitted', 'returned', 'approved', 'published'])
+export const ResponseStateSchema = labelledEnum(['draft', 'submitted', 'returned', 'approved', 'published'], RESPONSE_STATE_LABELS)
   .openapi('ResponseState', {
-    description: '対応方針の状態: draft 下書き, submitted 提出済, returned 差戻し, approved 承認済, published 公開',
+    description: '対応方針の状態: draft 下書き, submitted 提出済, returned 差戻し, approved 承認済, published 公開（日本語の表記でも受け付ける）',
     example: 'published',
   });
 
@@ -168,19 +180,22 @@ export const ErrorSchema = z
   });
 
 const errorDescriptions = {
-  400: '入力内容の誤り（validation_failed）',
-  404: '見つからない（not_found）',
-  409: '状態や他のデータと矛盾する（conflict）',
-  412: 'If-Match が古い（precondition_failed）',
-  413: '本文が大きすぎる（payload_too_large）',
-  415: 'JSON 以外の本文（unsupported_media_type）',
-  428: 'If-Match がない（precondition_required）',
+  400: ['入力内容の誤り（validation_failed）', 'validation_failed', '入力内容に誤りがあります。', [{ path: 'text', message: '入力してください。' }]],
+  404: ['見つからない（not_found）', 'not_found', '意見（ID: 42）は見つかりません。', []],
+  409: ['状態や他のデータと矛盾する（conflict）', 'conflict', 'この会議には既に3番の意見があります。', [{ path: 'seq', message: '番号が重複しています。' }]],
+  412: ['If-Match が古い（precondition_failed）', 'precondition_failed', '対応方針は他の人によって更新されています（現在の版: 3）。最新の内容を確認してから保存してください。', []],
+  413: ['本文が大きすぎる（payload_too_large）', 'payload_too_large', 'リクエストが大きすぎます（上限 2048 KB）。', []],
+  415: ['JSON 以外の本文（unsupported_media_type）', 'unsupported_media_type', 'Content-Type は application/json を指定してください。', []],
+  428: ['If-Match がない（precondition_required）', 'precondition_required', '対応方針を更新するには If-Match ヘッダーに現在の版（ETag）を指定してください。', []],
 } as const;
 
-/** The error responses a route can give, for its OpenAPI description. */
+/** The error responses a route can give, for its OpenAPI description, each with an example of its own. */
 export function errorResponses<S extends keyof typeof errorDescriptions>(...statuses: S[]) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: errorDescriptions[s], content: { 'application/json': { schema: ErrorSchema } } }]),
+    statuses.map((s) => {
+      const [description, code, message, details] = errorDescriptions[s];
+      return [s, { description, content: { 'application/json': { schema: ErrorSchema, example: { error: { code, message, details } } } } }];
+    }),
   ) as unknown as { [K in S]: { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } } };
 }
 
@@ -196,5 +211,5 @@ export function jsonContent<T extends z.ZodType>(schema: T, description: string)
 
 /** A date that may be cleared with null or an empty string. */
 export function OptionalDate() {
-  return z.union([z.literal('').transform(() => null), JpDate, z.null()]).optional();
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), JpDate.nullable()).optional();
 }

@@ -73,6 +73,9 @@ const cases: Case[] = [
   { name: 'unknown API path', method: 'GET', url: '/api/nothing-here', status: 404, code: 'not_found' },
   { name: 'bad limit', method: 'GET', url: '/api/opinions?limit=100000', status: 400, code: 'validation_failed', path: 'limit' },
   { name: 'bad filter value', method: 'GET', url: '/api/opinions?status=finished', status: 400, code: 'validation_failed', path: 'status' },
+  { name: 'misspelt filter', method: 'GET', url: '/api/opinions?meeting=1', status: 400, code: 'validation_failed' },
+  { name: 'missing required id', method: 'POST', url: '/api/opinions', body: { text: 'x' }, status: 400, code: 'validation_failed', path: 'meetingId' },
+  { name: 'publishing a draft', method: 'POST', url: '/api/opinions/5/response/transitions', body: { action: 'publish' }, status: 409, code: 'conflict' },
 ];
 
 describe('bad input', () => {
@@ -88,6 +91,8 @@ describe('bad input', () => {
       },
     });
     if (c.path) expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(c.path);
+    // Every field message is specific: the generic "無効な入力" tells staff nothing.
+    for (const d of res.body.error.details) expect(d.message).not.toMatch(/^無効な入力$/);
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+|Error:|SQLITE|stack/);
     expect(await snapshotDatabase(t.store)).toBe(before);
   });

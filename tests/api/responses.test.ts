@@ -90,7 +90,11 @@ describe('the current response and its versions', () => {
     const res = await t.api('PUT', url(), { text: '令和7年度から実施し、結果を公表します。' }, { 'If-Match': '"v5"' });
     expect(res.body).toMatchObject({ version: 6, state: 'draft', publishedVersion: 5 });
     const opinion = (await t.api('GET', `/api/opinions/${opinionId}`)).body;
-    expect(opinion.response).toMatchObject({ text: '令和7年度から実施し、結果を公表します。', publishedVersion: 5, publishedText: published });
+    expect(opinion.response).toMatchObject({
+      text: '令和7年度から実施し、結果を公表します。',
+      state: 'draft',
+      published: { version: 5, text: published, commitment: 'implement' },
+    });
   });
 
   it('lists every version with what happened to it', async () => {

@@ -91,11 +91,16 @@ describe('a client working through the API alone', () => {
     expect(opinion.body.text).toBe('窓口の待ち時間が長い。ＤＸで改善すべき。');
     ids.opinion = opinion.body.id;
 
+    // Progress measures a response: none can be reported before there is one.
+    const early = await t.api('POST', `/api/opinions/${ids.opinion}/progress`, { period: '2025H1', status: 'not_started' });
+    expect(early.status).toBe(409);
+
     const response = await t.api('PUT', `/api/opinions/${ids.opinion}/response`, { text: '書かない窓口を令和7年度から導入します。' });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ state: 'draft', version: 1, commitment: 'implement', departmentId: null });
+    // The opinion's department answers unless another is named.
+    expect(response.body).toMatchObject({ state: 'draft', version: 1, commitment: 'implement', departmentId: ids.department });
 
-    const progress = await t.api('POST', `/api/opinions/${ids.opinion}/progress`, { period: '令和7年度上半期', status: 'on_track', note: '2課で試行を開始した。' });
+    const progress = await t.api('POST', `/api/opinions/${ids.opinion}/progress`, { period: '令和7年度上半期', status: '概ね順調', note: '2課で試行を開始した。' });
     expect(progress.status).toBe(201);
     expect(progress.body).toMatchObject({ period: '2025H1', fiscalYear: 2025, status: 'on_track', history: [] });
   });

@@ -167,9 +167,18 @@ describe.each(WIDTHS)('at %i px', (width) => {
           expect(article).toContain(`○${opinion!.text}`);
           const responseAt = article.indexOf('(対応方針)');
           expect(responseAt).toBeGreaterThan(article.indexOf(opinion!.text));
-          expect(article.indexOf(opinion!.response!.text)).toBeGreaterThan(responseAt);
-          expect(article).toContain(STATE_LABELS[opinion!.response!.state]);
-          expect(article).toContain(COMMITMENT_LABELS[opinion!.response!.commitment]);
+          const { response } = opinion!;
+          if (response!.published) {
+            // The report shows what the city published.
+            expect(article.indexOf(response!.published.text)).toBeGreaterThan(responseAt);
+            expect(article).toContain(STATE_LABELS.published);
+            expect(article).toContain(COMMITMENT_LABELS[response!.published.commitment]);
+          } else {
+            // A draft or a response awaiting approval is never shown as the city's answer.
+            expect(article).not.toContain(response!.text);
+            expect(article).toContain('対応方針は作成中です（未公開）');
+            expect(article).toContain(STATE_LABELS[response!.state]);
+          }
           expect(article).toContain(opinion!.department!.name);
           if (opinion!.dueOn) expect(article).toContain(formatDate(opinion!.dueOn));
           const progress = opinion!.latestProgress;
@@ -181,7 +190,11 @@ describe.each(WIDTHS)('at %i px', (width) => {
 
       // The badges are text, counted straight from the DOM.
       const stateBadges = await page.locator('[data-badge="state"]').allTextContents();
-      expect(stateBadges.sort()).toEqual(committeeOpinions.map((o) => STATE_LABELS[o.response!.state]).sort());
+      expect(stateBadges.sort()).toEqual(
+        committeeOpinions.map((o) => STATE_LABELS[o.response!.published ? 'published' : o.response!.state]).sort(),
+      );
+      // The sample has responses not yet published; the test must see both kinds.
+      expect(committeeOpinions.some((o) => !o.response!.published)).toBe(true);
       const progressBadges = await page.locator('[data-badge="progress"]').count();
       expect(progressBadges).toBe(committeeOpinions.filter((o) => o.latestProgress).length);
 

@@ -14,7 +14,6 @@ export const indicatorsApp = featureApp()
   .openapi(recordIndicatorValuesRoute, async (c) => {
     const { id } = c.req.valid('param');
     if (!(await getIndicator(c.var.store.db, id))) throw notFound('指標', id);
-    const body = c.req.valid('json');
-    await recordIndicatorValues(c.var.store, c.var.actor, id, 'values' in body ? body.values : [body]);
+    await recordIndicatorValues(c.var.store, c.var.actor, id, c.req.valid('json').values);
     return c.json(found(await getIndicator(c.var.store.db, id), '指標', id), 200);
   });

@@ -69,9 +69,13 @@ export const NewIndicatorSchema = z
   .strict()
   .openapi('NewIndicator', { description: '新しい指標' });
 
+/** `{ values: [...] }`, or one value on its own (read as a list of one, so errors name `values.0.…`). */
 export const IndicatorValuesInputSchema = z
-  .union([IndicatorValueInputSchema, z.object({ values: z.array(IndicatorValueInputSchema).min(1).max(200) }).strict()])
+  .preprocess(
+    (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) && !('values' in v) ? { values: [v] } : v),
+    z.object({ values: z.array(IndicatorValueInputSchema).min(1, '値を1件以上指定してください。').max(200, '値は200件までです。') }).strict(),
+  )
   .openapi('IndicatorValuesInput', {
-    description: '値1件、または { values: [...] } で複数件',
-    example: { fiscalYear: 2027, kind: 'target', display: '1,200件' },
+    description: '{ values: [...] } で複数件。値1件だけをそのまま送ってもよい',
+    example: { values: [{ fiscalYear: 2027, kind: 'target', display: '1,200件' }] },
   });

@@ -28,7 +28,7 @@ export const MeetingListSchema = z.object({ items: z.array(MeetingSchema) }).ope
 export const MeetingListQuerySchema = z.object({
   kind: MeetingKindSchema.optional().openapi({ param: { name: 'kind', in: 'query' } }),
   fiscalYear: FiscalYearInput.optional().openapi({ param: { name: 'fiscalYear', in: 'query' }, example: 2024 }),
-});
+}).strict();
 
 const meetingInputFields = {
   title: Text(300).openapi({ example: '令和6年度 行革ミーティング 実施結果報告書' }),

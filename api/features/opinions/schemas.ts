@@ -20,7 +20,12 @@ const OpinionNodeRefSchema = z
     code: z.string().nullable().openapi({ example: '2-(1)' }),
     title: z.string().openapi({ example: '技術力・競争力を向上する' }),
     parent: z
-      .object({ id: z.number().int(), level: z.string(), code: z.string().nullable(), title: z.string() })
+      .object({
+        id: z.number().int().openapi({ example: 2 }),
+        level: z.string().openapi({ example: '重点戦略' }),
+        code: z.string().nullable().openapi({ example: '2' }),
+        title: z.string().openapi({ example: '活気あふれる産業づくり' }),
+      })
       .nullable()
       .openapi({ description: '上位のノード（施策なら重点戦略）' }),
   })
@@ -44,8 +49,14 @@ export const OpinionSchema = z
         state: ResponseStateSchema,
         commitment: CommitmentSchema,
         version: z.number().int(),
-        publishedVersion: z.number().int().nullable().openapi({ description: '公開中の版（未公開なら null）' }),
-        publishedText: z.string().nullable().openapi({ description: '公開中の版の本文（未公開なら null）。text は改訂中の下書きのことがある' }),
+        published: z
+          .object({
+            version: z.number().int().openapi({ example: 1 }),
+            text: z.string().openapi({ example: '相談窓口を一本化し、令和7年度から案内を始めます。' }),
+            commitment: CommitmentSchema,
+          })
+          .nullable()
+          .openapi({ description: '公開中の版（未公開なら null）。改訂中は上の text・state・commitment と異なる' }),
       })
       .nullable()
       .openapi({ description: '現在の対応方針の要約（なければ null）' }),
@@ -76,7 +87,7 @@ export const OpinionListQuerySchema = z.object({
   q: z.string().max(200, '検索語は200文字以内にしてください。').optional().openapi({ param: { name: 'q', in: 'query' }, description: '意見の本文に含まれる語（全角・半角を区別しない）', example: '創業' }),
   cursor: z.string().max(100).optional().openapi({ param: { name: 'cursor', in: 'query' }, description: '前のページの nextCursor' }),
   limit: Limit.openapi({ param: { name: 'limit', in: 'query' } }),
-});
+}).strict();
 
 const nodeIdsField = z.array(Id).max(50, 'ノードは50件までです。').openapi({ description: '結び付ける計画のノード', example: [5] });
 

@@ -2,13 +2,20 @@ import { getNodeRow } from '../../../db/nodes.js';
 import { getOpinionRow } from '../../../db/opinions.js';
 import { getProgressView, listProgress, recordProgress, type ProgressTarget } from '../../../db/progress.js';
 import type { Store } from '../../../db/store.js';
-import { notFound, found } from '../../lib/errors.js';
+import { ApiError, found, notFound } from '../../lib/errors.js';
+import { getResponseRow } from '../../../db/responses.js';
 import { featureApp } from '../../lib/app-env.js';
 import { nodeProgressRoutes, opinionProgressRoutes } from './routes.js';
 
 async function requireTarget(store: Store, target: ProgressTarget, id: number): Promise<void> {
   const exists = target === 'opinion' ? await getOpinionRow(store.db, id) : await getNodeRow(store.db, id);
   if (!exists) throw target === 'opinion' ? notFound('意見', id) : notFound('ノード', id);
+}
+
+/** Progress on an opinion measures its response: there must be one to report on. */
+async function requireResponse(store: Store, opinionId: number): Promise<void> {
+  if (!(await getResponseRow(store.db, opinionId)))
+    throw new ApiError('conflict', `意見（ID: ${opinionId}）には対応方針がないため、取組状況を報告できません。先に対応方針を作成してください。`);
 }
 
 function progressApp(target: ProgressTarget, routes: typeof opinionProgressRoutes) {
@@ -21,6 +28,7 @@ function progressApp(target: ProgressTarget, routes: typeof opinionProgressRoute
     .openapi(routes.create, async (c) => {
       const { id } = c.req.valid('param');
       await requireTarget(c.var.store, target, id);
+      if (target === 'opinion') await requireResponse(c.var.store, id);
       const input = c.req.valid('json');
       await recordProgress(c.var.store, c.var.actor, target, id, input);
       return c.json(found(await getProgressView(c.var.store.db, target, id, input.period), target === 'opinion' ? '意見' : 'ノード', id), 201);

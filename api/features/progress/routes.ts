@@ -18,7 +18,7 @@ function progressRoutes(path: string, what: string) {
       tags: ['progress'],
       summary: `${what}の取組状況を報告する`,
       request: { params: IdParams, body: jsonBody(ProgressInputSchema, '報告') },
-      responses: { 201: jsonContent(ProgressSchema, 'その期間の報告'), ...errorResponses(400, 404, 413, 415) },
+      responses: { 201: jsonContent(ProgressSchema, 'その期間の報告'), ...errorResponses(400, 404, 409, 413, 415) },
     }),
   };
 }

@@ -20,7 +20,7 @@ export const SearchQuerySchema = z.object({
     .max(500, 'ページは500までです。')
     .default(1)
     .openapi({ param: { name: 'page', in: 'query' }, type: 'integer', example: 1 }),
-});
+}).strict();
 
 export const SearchResultSchema = z
   .object({

@@ -27,6 +27,13 @@ export const indicatorTableStyles = css`
     font-size: 0.9375rem;
   }
 
+  .scroll-hint {
+    margin-left: var(--space-2);
+    font-size: 0.8125rem;
+    font-weight: 400;
+    color: var(--color-muted);
+  }
+
   caption {
     padding: var(--space-2) var(--space-3);
     background: var(--color-surface-strong);

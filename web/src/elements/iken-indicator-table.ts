@@ -89,7 +89,9 @@ export class IkenIndicatorTable extends LitElement {
         tabindex=${this.scrollable ? '0' : nothing}
       >
         <table>
-          <caption id="caption">${this.caption}</caption>
+          <caption id="caption">
+            ${this.caption}${this.scrollable ? html`<span class="scroll-hint">（表は横にスクロールできます）</span>` : nothing}
+          </caption>
           <thead>
             <tr>
               <th scope="col">指標名</th>

@@ -25,17 +25,25 @@ export class IkenOpinionItem extends LitElement {
     this.opinion = undefined;
   }
 
+  /**
+   * The page is the published report: it shows the response the city
+   * published, never a draft. A response not yet published is named as such;
+   * a revision under way is mentioned beside the published text.
+   */
   #response(opinion: Opinion): TemplateResult {
     const response = opinion.response;
-    // The report shows what the city published; a revision under way is noted, not shown in its place.
-    const revising = response?.publishedText != null && response.state !== 'published';
+    const published = response?.published ?? null;
+    const revising = response !== null && published !== null && response.version !== published.version;
+    let body: TemplateResult;
+    if (!response) body = html`<p class="response-missing">対応方針は未作成です</p>`;
+    else if (!published) body = html`<p class="response-missing">対応方針は作成中です（未公開）</p>`;
+    else
+      body = html`<p class="response-text">${published.text}</p>
+        ${revising ? html`<p class="response-missing">この対応方針は改訂中です（第${response.version}版を作成中）。</p>` : nothing}`;
     return html`
       <div class="response">
         <p class="response-label">(対応方針)</p>
-        ${response
-          ? html`<p class="response-text">${response.publishedText ?? response.text}</p>
-              ${revising ? html`<p class="response-missing">改訂中の版（第${response.version}版）があります。</p>` : nothing}`
-          : html`<p class="response-missing">対応方針は未作成です</p>`}
+        ${body}
       </div>
     `;
   }
@@ -46,8 +54,10 @@ export class IkenOpinionItem extends LitElement {
       <dl class="facts meta">
         ${response
           ? html`
-              <div><dt>状態</dt><dd>${responseStateBadge(response.state)}</dd></div>
-              <div><dt>対応区分</dt><dd>${commitmentBadge(response.commitment)}</dd></div>
+              <div><dt>状態</dt><dd>${responseStateBadge(response.published ? 'published' : response.state)}</dd></div>
+              ${response.published
+                ? html`<div><dt>対応区分</dt><dd>${commitmentBadge(response.published.commitment)}</dd></div>`
+                : nothing}
             `
           : nothing}
         <div><dt>担当課</dt><dd>${opinion.department ? formatDepartment(opinion.department) : '未設定'}</dd></div>
