@@ -25,7 +25,10 @@ export const ResponseInputSchema = z
     }),
   })
   .strict()
-  .openapi('ResponseInput', { description: '対応方針の保存（新しい版になる）' });
+  .openapi('ResponseInput', {
+    description:
+      '対応方針の保存。内容が変わると新しい版になり、状態は「下書き」に戻る（提出済・承認済でも、もう一度 提出 → 承認 → 公開 が必要）。公開中の版は新しい版が公開されるまで公開されたまま。',
+  });
 
 export const IfMatchHeaderSchema = z.object({
   'if-match': z
