@@ -19,6 +19,7 @@ import { nodesApp } from './features/nodes/handlers.js';
 import { opinionsApp } from './features/opinions/handlers.js';
 import { plansApp } from './features/plans/handlers.js';
 import { nodeProgressApp, opinionProgressApp } from './features/progress/handlers.js';
+import { summaryApp } from './features/progress/summary-handlers.js';
 import { responsesApp } from './features/responses/handlers.js';
 import { searchApp } from './features/search/handlers.js';
 import type { AppEnv } from './lib/app-env.js';
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', responsesApp);
   app.route('/', opinionProgressApp);
   app.route('/', nodeProgressApp);
+  app.route('/', summaryApp);
   app.route('/', evaluationsApp);
   app.route('/', searchApp);
   registerOpenApi(app);

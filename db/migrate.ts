@@ -5,10 +5,12 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001-initial.js';
+import * as m0002 from './migrations/0002-imports-and-reported-summaries.js';
 
 /** Every migration in order. Add new ones at the end; never edit a shipped one. */
 export const migrations: Record<string, { statements: readonly string[] }> = {
   '0001-initial': m0001,
+  '0002-imports-and-reported-summaries': m0002,
 };
 
 function toMigration(statements: readonly string[]): Migration {

@@ -218,6 +218,53 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export interface ImportSourceTable {
+  id: number;
+  kind: string;
+  /** Hex SHA-256 of the document's bytes: the same document is imported once. */
+  sha256: string;
+  title: string | null;
+  /** JSON: what the import created. */
+  summary: string;
+  created_at: CreatedAt;
+}
+
+interface StatusCountColumns {
+  done: number;
+  on_track: number;
+  delayed: number;
+  not_started: number;
+  suspended: number;
+  total: number;
+}
+
+/** A status table as the city reported it for a plan and period (seed 003). */
+export interface ReportedSummaryTable extends StatusCountColumns {
+  id: number;
+  plan_id: number;
+  period: string;
+  source_title: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ReportedSummaryRowTable extends StatusCountColumns {
+  id: number;
+  summary_id: number;
+  /** The plan node the row is about (a 取組の視点), when it could be matched. */
+  node_id: number | null;
+  label: string;
+  position: number;
+}
+
+/** The prose a progress report gives for a project in a period. */
+export interface ProgressNarrativeTable {
+  id: number;
+  node_id: number;
+  period: string;
+  text: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   id_sequences: IdSequenceTable;
   meta: MetaTable;
@@ -236,6 +283,10 @@ export interface Database {
   progress_reports: ProgressReportTable;
   evaluations: EvaluationTable;
   audit_log: AuditLogTable;
+  import_sources: ImportSourceTable;
+  reported_summaries: ReportedSummaryTable;
+  reported_summary_rows: ReportedSummaryRowTable;
+  progress_narratives: ProgressNarrativeTable;
 }
 
 /** Tables whose ids come from `id_sequences`. */

@@ -42,6 +42,7 @@ const expectedOperations = [
   'get /api/nodes/{id}/evaluations',
   'post /api/nodes/{id}/evaluations',
   'get /api/search',
+  'get /api/progress/summary',
 ];
 
 describe('the OpenAPI document', () => {
