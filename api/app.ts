@@ -13,6 +13,7 @@ import type { Store } from '../db/store.js';
 import { departmentsApp } from './features/departments/handlers.js';
 import { evaluationsApp } from './features/evaluations/handlers.js';
 import { healthApp, type SearchHealth } from './features/health/handlers.js';
+import { importsApp } from './features/imports/handlers.js';
 import { indicatorsApp } from './features/indicators/handlers.js';
 import { meetingsApp } from './features/meetings/handlers.js';
 import { nodesApp } from './features/nodes/handlers.js';
@@ -33,10 +34,15 @@ export interface AppOptions {
   searchHealth?: () => Promise<SearchHealth>;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Largest document accepted by POST /api/imports, in bytes. */
+  maxImportBytes?: number;
 }
 
 /** Largest JSON body: a long plan with its whole tree fits in well under this. */
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Largest document to import. */
+export const DEFAULT_MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   configureZod();
@@ -48,15 +54,17 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.set('actor', null);
     await next();
   });
-  app.use(
-    '/api/*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new ApiError('payload_too_large', `リクエストが大きすぎます（上限 ${Math.round((options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) / 1024)} KB）。`);
+        throw new ApiError('payload_too_large', `リクエストが大きすぎます（上限 ${Math.round(maxSize / 1024)} KB）。`);
       },
-    }),
-  );
+    });
+  const jsonLimit = limit(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  // Documents are bigger than JSON requests: a year's opinions in one spreadsheet.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/imports' ? next() : jsonLimit(c, next)));
+  app.use('/api/imports', limit(options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES));
   app.use('/api/*', async (c, next) => {
     await next();
     // API answers are live data: never let a shared cache keep them.
@@ -76,6 +84,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', summaryApp);
   app.route('/', evaluationsApp);
   app.route('/', searchApp);
+  app.route('/', importsApp);
   registerOpenApi(app);
 
   app.notFound((c) =>

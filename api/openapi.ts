@@ -27,6 +27,7 @@ export const OPENAPI_INFO: OpenAPIObjectConfig = {
     { name: 'progress', description: '取組状況' },
     { name: 'evaluations', description: '事務事業評価' },
     { name: 'search', description: '検索' },
+    { name: 'imports', description: '資料の取り込み' },
   ],
 };
 

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { matchKey } from '../api/lib/text.js';
 import type { Database, Department } from './schema.js';
-import { runWrite, type Actor } from './write-plan.js';
+import { runWrite, type Actor, type WritePlan } from './write-plan.js';
 import type { Store } from './store.js';
 
 export interface DepartmentView {
@@ -40,19 +40,20 @@ export interface NewDepartmentInput {
   bureau?: string | null;
 }
 
+/** Adds the insert of a department (and its audit entry) to `w`; returns its view. */
+export async function planDepartmentInsert(w: WritePlan, input: NewDepartmentInput): Promise<DepartmentView> {
+  const view: DepartmentView = { id: await w.reserveId('departments'), name: input.name, bureau: input.bureau ?? null };
+  w.add(w.db.insertInto('departments').values({ id: view.id, name: view.name, bureau: view.bureau, name_key: departmentKey(view.name, view.bureau) }));
+  w.audit({ entity: 'department', entityId: view.id, action: 'create', after: view });
+  return view;
+}
+
 /** Creates a department; returns null when one with the same name already exists. */
 export async function createDepartment(
   store: Store,
   actor: Actor | null,
   input: NewDepartmentInput,
 ): Promise<DepartmentView | null> {
-  const key = departmentKey(input.name, input.bureau);
-  if (await findDepartmentByKey(store.db, key)) return null;
-  const view: DepartmentView = { id: 0, name: input.name, bureau: input.bureau ?? null };
-  return runWrite(store, actor, async (w) => {
-    view.id = await w.reserveId('departments');
-    w.add(w.db.insertInto('departments').values({ id: view.id, name: view.name, bureau: view.bureau, name_key: key }));
-    w.audit({ entity: 'department', entityId: view.id, action: 'create', after: view });
-    return view;
-  });
+  if (await findDepartmentByKey(store.db, departmentKey(input.name, input.bureau))) return null;
+  return runWrite(store, actor, (w) => planDepartmentInsert(w, input));
 }

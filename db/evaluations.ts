@@ -25,8 +25,12 @@ export interface EvaluationCosts {
   otherSpecificRevenue?: number | null;
   generalRevenue?: number | null;
   staffCount?: number | null;
+  /** その他の職員（人） */
+  otherStaffCount?: number | null;
   personnelCost?: number | null;
   totalCost?: number | null;
+  /** 対象数: what the unit cost is divided by (e.g. 101,119 市民). */
+  targetCount?: number | null;
   /** 単位当たりコスト in 円. */
   unitCostYen?: number | null;
   unitCostBasis?: string | null;

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { notFound } from '../api/lib/errors.js';
 import type { Database, Meeting, MeetingKind } from './schema.js';
 import type { Store } from './store.js';
-import { runWrite, type Actor } from './write-plan.js';
+import { runWrite, type Actor, type WritePlan } from './write-plan.js';
 
 /** What a meeting is made of; the API adds its id and opinion count. */
 export interface MeetingInput {
@@ -82,13 +82,16 @@ function toRow(input: MeetingInput) {
   };
 }
 
+/** Adds the insert of a meeting (and its audit entry) to `w`; returns its id. */
+export async function planMeetingInsert(w: WritePlan, input: MeetingInput): Promise<number> {
+  const id = await w.reserveId('meetings');
+  w.add(w.db.insertInto('meetings').values({ id, ...toRow(input) }));
+  w.audit({ entity: 'meeting', entityId: id, action: 'create', after: input });
+  return id;
+}
+
 export async function createMeeting(store: Store, actor: Actor | null, input: MeetingInput): Promise<number> {
-  return runWrite(store, actor, async (w) => {
-    const id = await w.reserveId('meetings');
-    w.add(w.db.insertInto('meetings').values({ id, ...toRow(input) }));
-    w.audit({ entity: 'meeting', entityId: id, action: 'create', after: input });
-    return id;
-  });
+  return runWrite(store, actor, (w) => planMeetingInsert(w, input));
 }
 
 /** Replaces the meeting's fields with `next` (the caller merges a PATCH onto the current values). */

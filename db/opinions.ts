@@ -6,7 +6,7 @@ import { notFound } from '../api/lib/errors.js';
 import { escapeLike, matchKey } from '../api/lib/text.js';
 import type { Commitment, Database, Opinion, ProgressStatus, ResponseState } from './schema.js';
 import type { Store } from './store.js';
-import { runWrite, type Actor } from './write-plan.js';
+import { runWrite, type Actor, type WritePlan } from './write-plan.js';
 import { toDepartmentView, type DepartmentView } from './departments.js';
 import { latestProgressFor, periodSortKey } from './progress.js';
 
@@ -299,24 +299,27 @@ function linkRows(opinionId: number, nodeIds: number[]) {
 
 /** Creates an opinion with its node links. The sequence number defaults to the meeting's next one. */
 export async function createOpinion(store: Store, actor: Actor | null, input: NewOpinionInput): Promise<number> {
-  return runWrite(store, actor, async (w) => {
-    const id = await w.reserveId('opinions');
-    w.add(
-      w.db.insertInto('opinions').values({
-        id,
-        meeting_id: input.meetingId,
-        // Computed inside the batch so that two opinions added at once get distinct numbers.
-        seq: input.seq ?? sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM opinions WHERE meeting_id = ${input.meetingId})`,
-        text: input.text,
-        text_key: matchKey(input.text),
-        department_id: input.departmentId ?? null,
-        due_on: input.dueOn ?? null,
-      }),
-    );
-    w.insertRows('opinion_nodes', linkRows(id, input.nodeIds ?? []));
-    w.audit({ entity: 'opinion', entityId: id, opinionId: id, action: 'create', after: input });
-    return id;
-  });
+  return runWrite(store, actor, (w) => planOpinionInsert(w, input));
+}
+
+/** Adds the insert of an opinion, its node links and its audit entry to `w`; returns its id. */
+export async function planOpinionInsert(w: WritePlan, input: NewOpinionInput): Promise<number> {
+  const id = await w.reserveId('opinions');
+  w.add(
+    w.db.insertInto('opinions').values({
+      id,
+      meeting_id: input.meetingId,
+      // Computed inside the batch so that two opinions added at once get distinct numbers.
+      seq: input.seq ?? sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM opinions WHERE meeting_id = ${input.meetingId})`,
+      text: input.text,
+      text_key: matchKey(input.text),
+      department_id: input.departmentId ?? null,
+      due_on: input.dueOn ?? null,
+    }),
+  );
+  w.insertRows('opinion_nodes', linkRows(id, input.nodeIds ?? []));
+  w.audit({ entity: 'opinion', entityId: id, opinionId: id, action: 'create', after: input });
+  return id;
 }
 
 export interface OpinionUpdateInput {

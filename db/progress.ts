@@ -9,7 +9,7 @@ import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import { periodParts } from '../api/lib/japanese-date.js';
 import type { Database, ProgressReport, ProgressStatus } from './schema.js';
 import type { Store } from './store.js';
-import { runWrite, type Actor } from './write-plan.js';
+import { runWrite, type Actor, type WritePlan } from './write-plan.js';
 import { inChunks } from './chunks.js';
 
 export type ProgressTarget = 'opinion' | 'node';
@@ -99,29 +99,32 @@ export async function recordProgress(
   itemId: number,
   input: ProgressInput,
 ): Promise<number> {
-  return runWrite(store, actor, async (w) => {
-    const id = await w.reserveId('progress_reports');
-    w.add(
-      w.db.insertInto('progress_reports').values({
-        id,
-        opinion_id: target === 'opinion' ? itemId : null,
-        node_id: target === 'node' ? itemId : null,
-        period: input.period,
-        fiscal_year: periodParts(input.period).fiscalYear,
-        status: input.status,
-        note: input.note ?? null,
-        evidence_url: input.evidenceUrl ?? null,
-      }),
-    );
-    w.audit({
-      entity: 'progress',
-      entityId: id,
-      opinionId: target === 'opinion' ? itemId : null,
-      action: 'report',
-      after: { target, itemId, ...input },
-    });
-    return id;
+  return runWrite(store, actor, (w) => planProgressInsert(w, target, itemId, input));
+}
+
+/** Adds the insert of a progress report (and its audit entry) to `w`; returns its id. */
+export async function planProgressInsert(w: WritePlan, target: ProgressTarget, itemId: number, input: ProgressInput): Promise<number> {
+  const id = await w.reserveId('progress_reports');
+  w.add(
+    w.db.insertInto('progress_reports').values({
+      id,
+      opinion_id: target === 'opinion' ? itemId : null,
+      node_id: target === 'node' ? itemId : null,
+      period: input.period,
+      fiscal_year: periodParts(input.period).fiscalYear,
+      status: input.status,
+      note: input.note ?? null,
+      evidence_url: input.evidenceUrl ?? null,
+    }),
+  );
+  w.audit({
+    entity: 'progress',
+    entityId: id,
+    opinionId: target === 'opinion' ? itemId : null,
+    action: 'report',
+    after: { target, itemId, ...input },
   });
+  return id;
 }
 
 export async function getProgressView(db: Kysely<Database>, target: ProgressTarget, itemId: number, period: string): Promise<ProgressView | undefined> {

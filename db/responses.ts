@@ -303,3 +303,43 @@ export async function transitionResponse(
     });
   });
 }
+
+export interface ImportedResponseInput {
+  text: string;
+  departmentId: number | null;
+  state: ResponseState;
+  /** When the document states one; otherwise read from the text. */
+  commitment?: Commitment | null;
+}
+
+/**
+ * Adds a response taken from a document to `w`, at version 1 in the state the
+ * document gives it (a printed report's responses are published). The history
+ * records the version and an `import` step into that state.
+ */
+export async function planImportedResponseInsert(w: WritePlan, opinionId: number, input: ImportedResponseInput): Promise<number> {
+  const id = await w.reserveId('responses');
+  const derived = deriveCommitment(input.text);
+  const commitment = input.commitment ?? derived;
+  w.add(
+    w.db.insertInto('responses').values({
+      id,
+      opinion_id: opinionId,
+      text: input.text,
+      text_key: matchKey(input.text),
+      department_id: input.departmentId,
+      state: input.state,
+      commitment,
+      commitment_overridden: commitment === derived ? 0 : 1,
+      version: 1,
+      published_version: input.state === 'published' ? 1 : null,
+    }),
+  );
+  await addVersion(w, id, 1, input.text, input.departmentId, commitment);
+  const [editId, importId] = await w.reserveIds('response_events', 2);
+  w.add(w.db.insertInto('response_events').values({ id: editId!, response_id: id, version: 1, action: 'edit', from_state: null, to_state: 'draft', comment: null }));
+  if (input.state !== 'draft')
+    w.add(w.db.insertInto('response_events').values({ id: importId!, response_id: id, version: 1, action: 'import', from_state: 'draft', to_state: input.state, comment: '資料から取り込み' }));
+  w.audit({ entity: 'response', entityId: id, opinionId, action: 'import', after: { ...input, commitment } });
+  return id;
+}

@@ -68,6 +68,8 @@ export interface PlanNodeTable {
   description: string | null;
   /** NFKC key of code, title and description, for matching. */
   search_key: ColumnType<string, string | undefined, string>;
+  /** The department responsible (a project's 担当課), when known. */
+  department_id: ColumnType<number | null, number | null | undefined, number | null>;
   position: number;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

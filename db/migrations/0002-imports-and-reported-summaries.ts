@@ -6,12 +6,15 @@
  * - reported_summaries / reported_summary_rows: a status table as a city
  *   printed it (seed 003), kept beside the figures computed from item reports.
  * - progress_narratives: the prose a progress report gives per project and period.
+ * - plan_nodes.department_id: who is responsible for a node (a project's 担当課).
  *
  * Frozen once shipped; plain SQL so SQLite and D1 run the same statements.
  */
 const now = `(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
 export const statements: readonly string[] = [
+  // The department responsible for a node (a project's 担当課 on its evaluation sheet).
+  `ALTER TABLE plan_nodes ADD COLUMN department_id INTEGER REFERENCES departments(id)`,
   `CREATE TABLE import_sources (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,

@@ -29,9 +29,11 @@ const costs = z
     localBonds: amount.openapi({ description: '地方債（千円）' }),
     otherSpecificRevenue: amount.openapi({ description: 'その他特財（千円）' }),
     generalRevenue: amount.openapi({ description: '一般財源（千円）' }),
-    staffCount: amount.openapi({ description: '正規職員等の人数（人）' }),
+    staffCount: amount.openapi({ description: '正規職員の人数（人）' }),
+    otherStaffCount: amount.openapi({ description: 'その他の職員の人数（人）' }),
     personnelCost: amount.openapi({ description: '人件費合計（千円）' }),
     totalCost: amount.openapi({ description: 'トータルコスト（千円）' }),
+    targetCount: amount.openapi({ description: '単位当たりコストの対象数' }),
     unitCostYen: amount.openapi({ description: '単位当たりコスト（円）' }),
     unitCostBasis: Text(200).nullable().optional().openapi({ description: '単位当たりコストの対象（市民 など）' }),
   })

@@ -4,7 +4,11 @@ import { ApiError, notFound, type ErrorDetail, found } from '../../lib/errors.js
 import { featureApp } from '../../lib/app-env.js';
 import type { MeetingUpdateSchema } from './schemas.js';
 import type { z } from '@hono/zod-openapi';
-import { createMeetingRoute, getMeetingRoute, listMeetingsRoute, updateMeetingRoute } from './routes.js';
+import { createMeetingRoute, getMeetingRoute, listMeetingsRoute, meetingReportRoute, updateMeetingRoute } from './routes.js';
+import { allOpinions, reportHtml, reportRows, REPORT_COLUMNS } from './report.js';
+import { toCsv } from '../../lib/csv.js';
+import { attachment, XLSX_TYPE } from '../../lib/downloads.js';
+import { toXlsx } from '../../lib/xlsx.js';
 
 type MeetingFields = Partial<z.output<typeof MeetingUpdateSchema>>;
 
@@ -59,4 +63,20 @@ export const meetingsApp = featureApp()
     if (!before) throw notFound('会議', id);
     await updateMeeting(c.var.store, c.var.actor, before, resolveMeeting(c.req.valid('json'), before));
     return c.json(found(await getMeeting(c.var.store.db, id), '会議', id), 200);
+  })
+  .openapi(meetingReportRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { format } = c.req.valid('query');
+    const db = c.var.store.db;
+    const meeting = await getMeeting(db, id);
+    if (!meeting) throw notFound('会議', id);
+    const opinions = await allOpinions(db, id);
+    if (format === 'html') return c.html(reportHtml(meeting, opinions), 200);
+    const plans = await db.selectFrom('plans').select(['id', 'title']).execute();
+    const rows = reportRows(meeting, opinions, new Map(plans.map((p) => [p.id, p.title])));
+    const name = `${meeting.title}_意見と対応方針`;
+    if (format === 'csv')
+      return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(`${name}.csv`) });
+    const xlsx = await toXlsx('意見と対応方針', REPORT_COLUMNS, rows.slice(1));
+    return c.body(xlsx as unknown as ArrayBuffer, 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': attachment(`${name}.xlsx`) });
   });

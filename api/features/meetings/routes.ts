@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponses, IdParams, jsonBody, jsonContent } from '../../lib/schemas.js';
-import { MeetingListQuerySchema, MeetingListSchema, MeetingSchema, MeetingUpdateSchema, NewMeetingSchema } from './schemas.js';
+import { ReportQuerySchema, MeetingListQuerySchema, MeetingListSchema, MeetingSchema, MeetingUpdateSchema, NewMeetingSchema } from './schemas.js';
 
 export const listMeetingsRoute = createRoute({
   method: 'get',
@@ -36,4 +36,23 @@ export const updateMeetingRoute = createRoute({
   summary: '会議を変更する',
   request: { params: IdParams, body: jsonBody(MeetingUpdateSchema, '変更する項目') },
   responses: { 200: jsonContent(MeetingSchema, '変更後の会議'), ...errorResponses(400, 404, 413, 415) },
+});
+
+export const meetingReportRoute = createRoute({
+  method: 'get',
+  path: '/api/meetings/{id}/report',
+  tags: ['meetings'],
+  summary: '実施結果報告書（HTML・CSV・Excel）',
+  request: { params: IdParams, query: ReportQuerySchema },
+  responses: {
+    200: {
+      description: 'html: 公開した対応方針の報告書（A4 印刷用）。csv / xlsx: 意見ごとに1行（現在の対応方針と状態つき。取り込みにそのまま使える）',
+      content: {
+        'text/html': { schema: { type: 'string' } },
+        'text/csv': { schema: { type: 'string' } },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+    ...errorResponses(400, 404),
+  },
 });

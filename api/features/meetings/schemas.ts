@@ -54,3 +54,12 @@ export const MeetingUpdateSchema = z
   })
   .strict()
   .openapi('MeetingUpdate', { description: '会議の変更（指定した項目だけ）', example: { theme: '行財政改革の推進' } });
+
+export const ReportQuerySchema = z
+  .object({
+    format: z
+      .enum(['html', 'csv', 'xlsx'])
+      .default('html')
+      .openapi({ param: { name: 'format', in: 'query' }, description: 'html（印刷用、既定）, csv（UTF-8 BOM 付き）, xlsx' }),
+  })
+  .strict();

@@ -1,0 +1,82 @@
+/**
+ * Writes a 事務事業評価シート (seed 004): the project as a node under its plan
+ * path (まちづくり目標 → 基本政策 → 施策展開の方向 → 施策 → the project), its
+ * department, its indicator with yearly targets and results, and the
+ * evaluation of its latest year with ratings, reasons, costs and 総評.
+ */
+import { matchKey } from '../../api/lib/text.js';
+import { planIndicatorsInsert, planValuesUpsert } from '../../db/indicators.js';
+import type { EvaluationCosts } from '../../db/evaluations.js';
+import type { ImportContext } from './import-context.js';
+import { ensureNodePath, ensurePlan } from './plan-writer.js';
+import { EVALUATION_COST_KEYS } from './evaluation-sheet-parser.js';
+import type { ParsedEvaluation } from './types.js';
+
+/** The sheet's cost rows, as the parser names them (the same names as EvaluationCosts). */
+const COST_KEYS: ReadonlyArray<keyof EvaluationCosts & (typeof EVALUATION_COST_KEYS)[number]> = EVALUATION_COST_KEYS;
+
+export async function writeEvaluationSheet(ctx: ImportContext, sheet: ParsedEvaluation): Promise<void> {
+  const years = sheet.years.map((y) => y.fiscalYear);
+  const plan = await ensurePlan(
+    ctx,
+    {
+      title: sheet.planTitle ?? '事務事業評価',
+      municipality: null,
+      kind: 'comprehensive',
+      startYear: years.length ? Math.min(...years) : sheet.fiscalYear,
+      endYear: years.length ? Math.max(...years) : sheet.fiscalYear,
+    },
+    1,
+  );
+  const departmentId = sheet.department ? await ctx.department([sheet.department.bureau, sheet.department.name].filter(Boolean).join(' ')) : null;
+  const nodeId = (await ensureNodePath(ctx, plan.id, [
+    ...sheet.planPath,
+    { level: '事務事業', code: sheet.projectCode, title: sheet.projectName, departmentId },
+  ]))!;
+
+  if (sheet.indicator) {
+    const existing = await ctx.db.selectFrom('indicators').select(['id', 'name']).where('node_id', '=', nodeId).execute();
+    const same = existing.find((i) => matchKey(i.name) === matchKey(sheet.indicator!.name));
+    if (same) await planValuesUpsert(ctx.w, same.id, sheet.indicator.values);
+    else {
+      const { name, unit, cumulative, direction, notes, values } = sheet.indicator;
+      await planIndicatorsInsert(ctx.w, [{ nodeId, input: { name, unit, cumulative, direction, notes, values } }]);
+      ctx.created.indicators++;
+    }
+  }
+
+  const year = sheet.years.find((y) => y.fiscalYear === sheet.fiscalYear);
+  const costs: EvaluationCosts = {};
+  for (const key of COST_KEYS) {
+    const value = year?.costs[key];
+    if (value !== undefined) (costs as Record<string, number | null>)[key] = value;
+  }
+  const row = {
+    rating_progress: sheet.ratings.progress,
+    rating_level: sheet.ratings.level,
+    rating_effectiveness: sheet.ratings.effectiveness,
+    rating_efficiency: sheet.ratings.efficiency,
+    reasons: JSON.stringify(sheet.reasons),
+    costs: JSON.stringify(costs),
+    results: sheet.results,
+    summary: sheet.summary,
+  };
+  const current = await ctx.db
+    .selectFrom('evaluations')
+    .selectAll()
+    .where('node_id', '=', nodeId)
+    .where('fiscal_year', '=', sheet.fiscalYear)
+    .executeTakeFirst();
+  if (current) {
+    const unchanged = (Object.keys(row) as Array<keyof typeof row>).every((k) => current[k] === row[k]);
+    if (!unchanged) {
+      ctx.w.add(ctx.w.db.updateTable('evaluations').set({ ...row, updated_at: new Date().toISOString() }).where('id', '=', current.id));
+      ctx.w.audit({ entity: 'evaluation', entityId: current.id, action: 'import', before: current, after: row });
+    }
+    return;
+  }
+  const id = await ctx.w.reserveId('evaluations');
+  ctx.w.add(ctx.w.db.insertInto('evaluations').values({ id, node_id: nodeId, fiscal_year: sheet.fiscalYear, ...row }));
+  ctx.w.audit({ entity: 'evaluation', entityId: id, action: 'import', after: row });
+  ctx.created.evaluations++;
+}
