@@ -37,8 +37,14 @@ export async function writeEvaluationSheet(ctx: ImportContext, sheet: ParsedEval
   if (sheet.indicator) {
     const existing = await ctx.db.selectFrom('indicators').select(['id', 'name']).where('node_id', '=', nodeId).execute();
     const same = existing.find((i) => matchKey(i.name) === matchKey(sheet.indicator!.name));
-    if (same) await planValuesUpsert(ctx.w, same.id, sheet.indicator.values);
-    else {
+    if (same) {
+      // Only values that are new or changed: the same sheet again writes nothing.
+      const stored = await ctx.db.selectFrom('indicator_values').select(['fiscal_year', 'kind', 'value', 'display']).where('indicator_id', '=', same.id).execute();
+      const changed = sheet.indicator.values.filter(
+        (v) => !stored.some((s) => s.fiscal_year === v.fiscalYear && s.kind === v.kind && s.value === v.value && s.display === v.display),
+      );
+      if (changed.length) await planValuesUpsert(ctx.w, same.id, changed);
+    } else {
       const { name, unit, cumulative, direction, notes, values } = sheet.indicator;
       await planIndicatorsInsert(ctx.w, [{ nodeId, input: { name, unit, cumulative, direction, notes, values } }]);
       ctx.created.indicators++;
