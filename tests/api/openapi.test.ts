@@ -43,6 +43,8 @@ const expectedOperations = [
   'post /api/nodes/{id}/evaluations',
   'get /api/search',
   'get /api/progress/summary',
+  'get /api/meetings/{id}/report',
+  'post /api/imports',
 ];
 
 describe('the OpenAPI document', () => {
