@@ -211,7 +211,17 @@ async function write(ctx: ImportContext, preview: ImportPreview): Promise<void> 
         const first = meeting.opinions[0]!;
         await writeMeeting(
           ctx,
-          { title: meeting.title, body: null, kind: 'committee', fiscalYear: meeting.fiscalYear, heldOn: meeting.heldOn, theme: null, line: first.line },
+          {
+            title: meeting.title,
+            body: null,
+            kind: 'committee',
+            fiscalYear: meeting.fiscalYear,
+            heldOn: meeting.heldOn,
+            theme: null,
+            commentOpensOn: null,
+            commentClosesOn: null,
+            line: first.line,
+          },
           opinions,
         );
       }

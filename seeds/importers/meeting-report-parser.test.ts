@@ -194,6 +194,7 @@ describe('parseMeetingReport: our own variants', () => {
     const m = value as ParsedMeeting;
     expect(m.kind).toBe('public_comment');
     expect(m.heldOn).toBe('2024-03-22');
+    expect([m.commentOpensOn, m.commentClosesOn]).toEqual(['2024-01-10', '2024-02-09']);
     // No 年度 printed: estimated from the date, and said so.
     expect(m.fiscalYear).toBe(2023);
     expect(warnings).toEqual([{ line: 3, message: expect.stringContaining('推定') }]);

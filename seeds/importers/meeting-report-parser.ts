@@ -929,9 +929,23 @@ function readHeader(
     }
   }
 
+  // Comment period: "意見募集期間：令和6年1月10日～令和6年2月9日" (a public comment's open and close dates).
+  let commentOpensOn: string | null = null;
+  let commentClosesOn: string | null = null;
+  for (const h of header) {
+    if (!/期間/.test(h.l.norm)) continue;
+    const [from, ...rest] = h.l.norm.split(/[～~〜]|から/);
+    const opens = from ? findFullDate(from) : undefined;
+    const closes = rest.length ? findFullDate(rest.join(' ')) : undefined;
+    if (opens?.iso && closes?.iso) {
+      [commentOpensOn, commentClosesOn] = [opens.iso, closes.iso];
+      break;
+    }
+  }
+
   const headerText = [title, ...header.map((h) => h.l.norm)].join('\n');
   const kind = PUBLIC_COMMENT_RE.test(normalizeText(headerText)) ? 'public_comment' : 'committee';
-  return { title, body, kind, fiscalYear, heldOn, theme };
+  return { title, body, kind, fiscalYear, heldOn, theme, commentOpensOn, commentClosesOn };
 }
 
 // ---------------------------------------------------------------------------

@@ -19,6 +19,8 @@ export interface MeetingToWrite {
   fiscalYear: number | null;
   heldOn: string | null;
   theme: string | null;
+  commentOpensOn: string | null;
+  commentClosesOn: string | null;
   line: number;
 }
 
@@ -121,8 +123,8 @@ export async function writeMeeting(ctx: ImportContext, meeting: MeetingToWrite, 
       fiscalYear,
       heldOn: meeting.heldOn,
       theme: meeting.theme,
-      commentOpensOn: null,
-      commentClosesOn: null,
+      commentOpensOn: meeting.commentOpensOn,
+      commentClosesOn: meeting.commentClosesOn,
     });
     ctx.created.meetings++;
   }

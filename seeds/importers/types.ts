@@ -96,6 +96,9 @@ export interface ParsedMeeting {
   /** ISO date; for a report, the date it was issued when no meeting date is printed. */
   heldOn: string | null;
   theme: string | null;
+  /** A public comment's period (ISO dates), when the document prints it. */
+  commentOpensOn: string | null;
+  commentClosesOn: string | null;
   opinions: ParsedOpinion[];
 }
 

@@ -249,7 +249,7 @@ describe('the opinions table (CSV and Excel)', () => {
         '第1回 子育て会議,令和7年度,3,送迎バスの導入を検討してほしい。,,,',
       ].join('\r\n');
       const sjis = await shiftJis(csv);
-      const res = await createApp({ store: fresh.store }).request('/api/imports', { method: 'POST', body: sjis, headers: { 'content-type': 'text/csv' } });
+      const res = await createApp({ store: fresh.store }).request('/api/imports', { method: 'POST', body: sjis as unknown as BodyInit, headers: { 'content-type': 'text/csv' } });
       const body = (await res.json()) as any;
       expect(res.status).toBe(200);
       expect(body).toMatchObject({ kind: 'opinions_table', created: { meetings: 1, opinions: 2, responses: 1 } });
