@@ -85,13 +85,14 @@ async function decode(bytes: Uint8Array): Promise<Decoded> {
     try {
       return { text: null, rows: await readXlsx(bytes), isWorkbook: true };
     } catch {
-      throw new ApiError('unsupported_media_type', 'Excel ファイル（.xlsx）として読み取れませんでした。ファイルが壊れていないか確認してください。');
+      throw new ApiError('validation_failed', 'Excel ファイル（.xlsx）として読み取れませんでした。ファイルが壊れていないか確認してください。');
     }
   }
   const text = decodeText(bytes);
   if (text === null)
+    // The Content-Type was acceptable; it is the content that cannot be read: a 400, not a 415.
     throw new ApiError(
-      'unsupported_media_type',
+      'validation_failed',
       '読み取れない形式のファイルです。テキスト（UTF-8 または Shift_JIS）、CSV、Excel（.xlsx）のいずれかを指定してください。',
     );
   if (text.trim() === '') throw new ApiError('validation_failed', '資料が空です。');

@@ -168,11 +168,11 @@ describe('all or nothing', () => {
 describe('bad documents', () => {
   const binary = new Uint8Array(Array.from({ length: 256 }, (_, i) => i));
   it.each([
-    ['binary data', binary, 'application/octet-stream', 415],
+    ['binary data', binary, 'application/octet-stream', 400],
     ['an empty body', '', 'text/plain', 400],
     ['text that is no known document', 'きょうは天気がよい。\nあしたも晴れるだろう。', 'text/plain', 400],
     ['JSON', '{"a":1}', 'application/json', 415],
-    ['a broken workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'application/octet-stream', 415],
+    ['a broken workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'application/octet-stream', 400],
   ])('%s: 4xx in Japanese, nothing written', async (_name, body, type, status) => {
     const before = await snapshotDatabase(t.store);
     const res = await createApp({ store: t.store }).request('/api/imports', { method: 'POST', body, headers: { 'content-type': type } });

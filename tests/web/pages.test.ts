@@ -4,20 +4,12 @@
  * accessibility (axe-core, WCAG 2.1 AA), no errors, no horizontal scrolling,
  * keyboard navigation, the API reference and the not-found page.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Meeting, MeetingList, Opinion, OpinionPage, PlanDetail, PlanList, PlanNode } from '../../web/src/api/types.js';
 import { formatDate, formatFiscalYear, formatPeriod } from '../../api/lib/japanese-date.js';
-import {
-  WIDTHS,
-  deepActiveElement,
-  documentScrollWidth,
-  launchBrowser,
-  maybeScreenshot,
-  openPage,
-  seriousAxeViolations,
-  type OpenedPage,
-} from './support/browser.js';
+import { WIDTHS, deepActiveElement, launchBrowser, maybeScreenshot, type OpenedPage } from './support/browser.js';
+import { expectHealthyPage, waitForHeading, withOpenedPage } from './support/pages.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 const STATE_LABELS = { draft: '下書き', submitted: '提出済', returned: '差戻し', approved: '承認済', published: '公開' };
@@ -63,32 +55,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The checks every page gets: axe, errors, and (on the phone) no sideways scrolling. */
-async function expectHealthyPage({ page, problems }: OpenedPage, width: number): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `axe violations (serious/critical):\n${violations.join('\n')}`).toEqual([]);
-  expect(problems, problems.join('\n')).toEqual([]);
-  if (width < 600) expect(await documentScrollWidth(page)).toBeLessThanOrEqual(width);
-}
-
-async function withPage(
+function withPage(
   path: string,
   width: number,
   check: (opened: OpenedPage) => Promise<void>,
   prepare?: (context: BrowserContext) => Promise<unknown>,
 ): Promise<void> {
-  const opened = await openPage(browser, server.baseUrl + path, width, prepare);
-  try {
-    await check(opened);
-  } finally {
-    await opened.context.close();
-  }
+  return withOpenedPage(browser, server.baseUrl + path, width, check, prepare);
 }
 
-/** Waits for the h1 with the given text. */
-async function heading(page: Page, text: string): Promise<void> {
-  await page.locator('h1', { hasText: text }).waitFor();
-}
+const heading = waitForHeading;
 
 describe.each(WIDTHS)('at %i px', (width) => {
   test('the home page lists every meeting (newest first) and every plan', async () => {
@@ -342,7 +318,10 @@ describe('other states', () => {
         expect(await page.locator('iken-plan-page [aria-busy="true"]').count()).toBe(1);
         release();
         await heading(page, plan.title);
-        expect(await page.locator('iken-plan-page [aria-busy="false"]').count()).toBe(1);
+        // The plan, then its 取組状況の総括 (loaded on its own): nothing is left busy or loading.
+        await page.locator('iken-progress-summary table').waitFor();
+        expect(await page.locator('iken-plan-page [aria-busy="true"]').count()).toBe(0);
+        expect(await page.locator('iken-plan-page [aria-busy="false"]').count()).toBe(2);
         expect(await page.locator('[role="status"]').count()).toBe(0);
       },
       (context) => context.route('**/api/plans/*', async (route) => {

@@ -11,10 +11,12 @@ describe('matchRoute', () => {
     expect(matchRoute('/meetings/12')).toEqual({ name: 'meeting', id: 12 });
     expect(matchRoute('/meetings/12/')).toEqual({ name: 'meeting', id: 12 });
     expect(matchRoute('/plans/3')).toEqual({ name: 'plan', id: 3 });
+    expect(matchRoute('/import')).toEqual({ name: 'import' });
+    expect(matchRoute('/import/')).toEqual({ name: 'import' });
   });
 
   test('anything else is not found, including ids that are not positive integers', () => {
-    for (const path of ['/meetings', '/meetings/0', '/meetings/abc', '/meetings/1.5', '/plans/-1', '/nope', '/meetings/1/x'])
+    for (const path of ['/meetings', '/meetings/0', '/meetings/abc', '/meetings/1.5', '/plans/-1', '/nope', '/meetings/1/x', '/imports', '/import/1'])
       expect(matchRoute(path), path).toEqual({ name: 'not-found' });
   });
 });

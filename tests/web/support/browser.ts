@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const AXE_PATH = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
@@ -98,4 +98,12 @@ export async function maybeScreenshot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   await mkdir(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Saves a screenshot of one element when WEB_SHOTS_DIR is set. */
+export async function maybeScreenshotElement(locator: Locator, name: string): Promise<void> {
+  const dir = process.env.WEB_SHOTS_DIR;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await locator.screenshot({ path: path.join(dir, `${name}.png`) });
 }

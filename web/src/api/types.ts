@@ -4,11 +4,15 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { DepartmentSchema } from '../../../api/features/departments/schemas.js';
+import type { ImportKindSchema, ImportResultSchema } from '../../../api/features/imports/schemas.js';
 import type { IndicatorSchema } from '../../../api/features/indicators/schemas.js';
 import type { MeetingListSchema, MeetingSchema } from '../../../api/features/meetings/schemas.js';
 import type { OpinionPageSchema, OpinionSchema } from '../../../api/features/opinions/schemas.js';
 import type { NodeTreeSchema, PlanDetailSchema, PlanListSchema, PlanSchema } from '../../../api/features/plans/schemas.js';
+import type { SummarySchema, SummaryTableSchema } from '../../../api/features/progress/summary-schemas.js';
 import type { CommitmentSchema, ProgressStatusSchema, ResponseStateSchema } from '../../../api/lib/schemas.js';
+import type { ParsedOpinionsTable } from '../../../seeds/importers/opinions-table.js';
+import type { ParsedEvaluation, ParsedMeeting, ParsedPlan, ParsedProgressReport } from '../../../seeds/importers/types.js';
 
 export type Department = z.infer<typeof DepartmentSchema>;
 export type Meeting = z.infer<typeof MeetingSchema>;
@@ -33,3 +37,28 @@ export type PlanNode = Omit<z.infer<typeof NodeTreeSchema>, 'children'> & { chil
 
 /** GET /api/plans/{id}: the plan and its tree. */
 export type PlanDetail = Omit<z.infer<typeof PlanDetailSchema>, 'nodes'> & { nodes: PlanNode[] };
+
+/** The kinds of document POST /api/imports reads. */
+export type ImportKind = z.infer<typeof ImportKindSchema>;
+/** How many of each thing an import created (or, in a dry run, would create). */
+export type ImportCounts = z.infer<typeof ImportResultSchema>['created'];
+
+/**
+ * What the importer read from the document, by kind. The API schema types the
+ * document loosely (a record); the shapes are the importers' own, and the
+ * page reads them defensively.
+ */
+export type ImportPreview =
+  | { kind: 'meeting_report'; document: Partial<ParsedMeeting> }
+  | { kind: 'plan'; document: Partial<ParsedPlan> }
+  | { kind: 'progress_report'; document: Partial<ParsedProgressReport> }
+  | { kind: 'evaluation_sheet'; document: Partial<ParsedEvaluation> }
+  | { kind: 'opinions_table'; document: Partial<ParsedOpinionsTable> };
+
+/** POST /api/imports: the result (in a dry run, the plan). */
+export type ImportResult = Omit<z.infer<typeof ImportResultSchema>, 'preview'> & { preview: ImportPreview };
+
+/** GET /api/progress/summary: the 取組状況の総括表. */
+export type ProgressSummary = z.infer<typeof SummarySchema>;
+export type SummaryTable = z.infer<typeof SummaryTableSchema>;
+export type SummaryRow = SummaryTable['rows'][number];

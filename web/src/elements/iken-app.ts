@@ -1,6 +1,6 @@
 /**
  * The application shell: header and navigation, a small History API router
- * for /, /meetings/:id and /plans/:id, and the API client for every page
+ * for /, /meetings/:id, /plans/:id and /import, and the API client for every page
  * (provided through context).
  */
 import { ContextProvider } from '@lit/context';
@@ -14,6 +14,7 @@ import { matchRoute, routableUrl, type Route } from '../router/routes.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { appStyles } from './iken-app.styles.js';
 import './iken-home-page.js';
+import './iken-import-page.js';
 import './iken-meeting-page.js';
 import './iken-not-found-page.js';
 import './iken-plan-page.js';
@@ -127,20 +128,23 @@ export class IkenApp extends LitElement {
         return html`<iken-meeting-page .meetingId=${this.route.id}></iken-meeting-page>`;
       case 'plan':
         return html`<iken-plan-page .planId=${this.route.id}></iken-plan-page>`;
+      case 'import':
+        return html`<iken-import-page></iken-import-page>`;
       case 'not-found':
         return html`<iken-not-found-page></iken-not-found-page>`;
     }
   }
 
   override render(): TemplateResult {
-    const home = this.route.name === 'home';
+    const current = (name: Route['name']) => (this.route.name === name ? 'page' : 'false');
     return html`
       <header class="site-header">
         <div class="inner">
           <a class="brand" href="/">${SERVICE_NAME}</a>
           <nav aria-label="メインメニュー">
             <ul>
-              <li><a href="/" aria-current=${home ? 'page' : 'false'}>ホーム</a></li>
+              <li><a href="/" aria-current=${current('home')}>ホーム</a></li>
+              <li><a href="/import" aria-current=${current('import')}>資料の取り込み</a></li>
               <li><a href="/api/docs">API リファレンス</a></li>
             </ul>
           </nav>

@@ -1,12 +1,13 @@
 /**
  * A meeting's page (/meetings/:id), laid out like its 実施結果報告書: the
- * meeting, then its opinions and the city's responses grouped by measure
- * (重点施策名 / 個別施策名).
+ * meeting (with links to the printable report, CSV and Excel), then its
+ * opinions and the city's responses grouped by measure (重点施策名 / 個別施策名).
  */
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
 import type { Meeting, Opinion } from '../api/types.js';
+import { exportLinks, exportLinksStyles } from '../lib/export-links.js';
 import { formatDate, formatDateRange, formatFiscalYear } from '../lib/format.js';
 import { groupOpinionsByMeasure, type OpinionSection } from '../lib/group-opinions.js';
 import { MEETING_KIND_LABELS } from '../lib/labels.js';
@@ -25,7 +26,7 @@ interface MeetingPageData {
 const ERROR_TITLE = '会議を表示できません';
 
 export class IkenMeetingPage extends LitElement {
-  static override styles = [sharedStyles, meetingPageStyles];
+  static override styles = [sharedStyles, exportLinksStyles, meetingPageStyles];
 
   static override properties = {
     meetingId: { type: Number, attribute: 'meeting-id' },
@@ -74,8 +75,19 @@ export class IkenMeetingPage extends LitElement {
           ${meeting.kind === 'public_comment' && period ? html`<div><dt>意見募集期間</dt><dd>${period}</dd></div>` : nothing}
           <div><dt>意見</dt><dd>${opinionCount}件</dd></div>
         </dl>
+        ${this.#exports(meeting.id)}
       </div>
     `;
+  }
+
+  /** 出力: the printable report (a new tab), and the opinions as CSV and Excel files. */
+  #exports(id: number): TemplateResult {
+    const api = requireApi(this.#api);
+    return exportLinks('出力', 'exports-label', [
+      { href: api.meetingReportUrl(id), text: '印刷用の報告書（HTML）', newTab: true, format: 'html' },
+      { href: api.meetingReportUrl(id, 'csv'), text: 'CSV', download: true, format: 'csv' },
+      { href: api.meetingReportUrl(id, 'xlsx'), text: 'Excel', download: true, format: 'xlsx' },
+    ]);
   }
 
   #opinions(opinions: Opinion[]): TemplateResult {

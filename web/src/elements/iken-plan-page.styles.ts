@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const planPageStyles = css`
+  iken-progress-summary {
+    margin-bottom: var(--space-6);
+  }
+
   .plan-description {
     margin-top: var(--space-3);
     white-space: pre-line;

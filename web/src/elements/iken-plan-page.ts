@@ -1,5 +1,6 @@
 /**
- * A plan's page (/plans/:id): the plan, then its tree laid out like the
+ * A plan's page (/plans/:id): the plan, its 取組状況の総括 (the status
+ * table of the latest period, iken-progress-summary), then its tree laid out like the
  * printed 基本計画: each 重点戦略 with its direction, 数値目標 and 施策; each
  * 施策 with its direction, 主な取組 and KPI. Nodes of other levels, at any
  * depth, are shown as nested lists.
@@ -18,6 +19,7 @@ import { sharedStyles } from '../styles/shared.styles.js';
 import { planPageStyles } from './iken-plan-page.styles.js';
 import './iken-indicator-table.js';
 import './iken-node-list.js';
+import './iken-progress-summary.js';
 
 /** The levels with a layout of their own (as the 総合計画 names them). */
 const STRATEGY = '重点戦略';
@@ -176,6 +178,7 @@ export class IkenPlanPage extends LitElement {
           </dl>
           ${plan.description ? html`<p class="plan-description">${plan.description}</p>` : nothing}
         </div>
+        <iken-progress-summary .planId=${plan.id}></iken-progress-summary>
         ${plan.nodes.length
           ? this.#tree(plan.nodes, targetYears)
           : html`<p class="empty">この計画には、まだ施策が登録されていません。</p>`}

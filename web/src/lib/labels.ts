@@ -2,7 +2,7 @@
  * Japanese labels for the API's codes (PRODUCT.md, "Status vocabulary").
  * Kept in one place so every page says the same thing.
  */
-import type { Commitment, MeetingKind, PlanKind, ProgressStatus, ResponseState } from '../api/types.js';
+import type { Commitment, ImportCounts, ImportKind, MeetingKind, PlanKind, ProgressStatus, ResponseState } from '../api/types.js';
 
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   committee: '委員会・会議',
@@ -38,6 +38,38 @@ export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, string> = {
   not_started: '未着手',
   suspended: '休止',
 };
+
+/** The statuses in the order the 総括表 prints its columns. */
+export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['done', 'on_track', 'delayed', 'not_started', 'suspended'];
+
+/** The kinds of document the import page offers, in the order of the select. */
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
+  meeting_report: '実施結果報告書（意見と対応方針）',
+  plan: '計画',
+  progress_report: '取組状況',
+  evaluation_sheet: '事務事業評価シート',
+  opinions_table: '意見の一覧表（CSV・Excel）',
+};
+
+/** What an import creates, in the order the result lists them. */
+export const IMPORT_COUNT_LABELS: Record<keyof ImportCounts, string> = {
+  meetings: '会議',
+  opinions: '意見',
+  responses: '対応方針',
+  plans: '計画',
+  nodes: '計画のノード',
+  indicators: '指標',
+  progress: '取組状況',
+  evaluations: '事務事業評価',
+};
+
+/** The four ratings of a 事務事業評価シート. */
+export const EVALUATION_RATING_LABELS = {
+  progress: '進捗状況',
+  level: '実施水準',
+  effectiveness: '有効性',
+  efficiency: '効率性',
+} as const;
 
 /** The service's name: header, document titles. */
 export const SERVICE_NAME = '意見・対応方針 管理';

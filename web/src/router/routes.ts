@@ -8,6 +8,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'meeting'; id: number }
   | { name: 'plan'; id: number }
+  | { name: 'import' }
   | { name: 'not-found' };
 
 const ID = '([1-9][0-9]{0,14})';
@@ -20,6 +21,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (id: number) => Route]> = [
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '' || path === '/index.html') return { name: 'home' };
+  if (path === '/import') return { name: 'import' };
   for (const [pattern, make] of PATTERNS) {
     const m = pattern.exec(path);
     if (m) return make(Number(m[1]));

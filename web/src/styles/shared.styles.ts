@@ -198,6 +198,17 @@ export const sharedStyles = css`
     color: var(--tone-danger-fg);
   }
 
+  .error-details {
+    margin: var(--space-2) 0 0;
+    padding-left: 1.25em;
+    font-weight: 400;
+  }
+
+  .error-place {
+    margin-right: 0.5em;
+    font-weight: 700;
+  }
+
   .page-header {
     margin-bottom: var(--space-6);
     padding-bottom: var(--space-4);
