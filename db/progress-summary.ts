@@ -10,8 +10,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, ProgressStatus } from './schema.js';
 import { comparePeriods, periodSortKey } from './progress.js';
+import { PROGRESS_STATUSES } from '../api/lib/labels.js';
 
-export const STATUSES: readonly ProgressStatus[] = ['done', 'on_track', 'delayed', 'not_started', 'suspended'];
+/** The five statuses, in the 総括表's column order. */
+export const STATUSES = PROGRESS_STATUSES;
 
 export type StatusCountsView = Record<ProgressStatus, number>;
 

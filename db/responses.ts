@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { ApiError } from '../api/lib/errors.js';
 import { deriveCommitment } from '../api/lib/commitment.js';
 import { matchKey } from '../api/lib/text.js';
-import { RESPONSE_STATE_LABELS } from '../api/lib/schemas.js';
+import { RESPONSE_STATE_LABELS } from '../api/lib/labels.js';
 import type { Commitment, Database, Response, ResponseState } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';

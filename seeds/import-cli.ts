@@ -8,19 +8,10 @@ import path from 'node:path';
 import { ApiError } from '../api/lib/errors.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openSqliteStore } from '../db/sqlite.js';
-import { IMPORT_KINDS, importDocument, KIND_LABELS, type ImportResult } from './importers/import-document.js';
+import { IMPORT_COUNT_LABELS, IMPORT_KIND_LABELS } from '../api/lib/labels.js';
+import { IMPORT_KINDS, importDocument, type ImportResult } from './importers/import-document.js';
 import type { ImportKind } from './importers/types.js';
 
-const COUNT_LABELS: Record<keyof ImportResult['created'], string> = {
-  meetings: '会議',
-  opinions: '意見',
-  responses: '対応方針',
-  plans: '計画',
-  nodes: '計画のノード',
-  indicators: '指標',
-  progress: '取組状況',
-  evaluations: '事務事業評価',
-};
 
 const USAGE = `使い方: npm run import -- <ファイル…> [--dry-run] [--kind ${IMPORT_KINDS.join('|')}]
   --dry-run   何も書き込まず、取り込まれる内容だけを表示する
@@ -53,9 +44,9 @@ function parseArgs(argv: string[]): Args {
 }
 
 function summary(result: ImportResult): string {
-  const made = (Object.keys(COUNT_LABELS) as Array<keyof ImportResult['created']>)
+  const made = (Object.keys(IMPORT_COUNT_LABELS) as Array<keyof ImportResult['created']>)
     .filter((k) => result.created[k] > 0)
-    .map((k) => `${COUNT_LABELS[k]} ${result.created[k]}件`);
+    .map((k) => `${IMPORT_COUNT_LABELS[k]} ${result.created[k]}件`);
   const verb = result.dryRun ? '作成予定' : '作成';
   return made.length ? `${verb}: ${made.join('、')}` : `${verb}: なし（すべて登録済み）`;
 }
@@ -85,7 +76,7 @@ async function main(): Promise<number> {
       }
       try {
         const result = await importDocument(store, null, bytes, { kind: args.kind, dryRun: args.dryRun, fileName: name });
-        console.log(`✓ ${name}（${KIND_LABELS[result.kind]}）${args.dryRun ? '［試し取り込み：書き込んでいません］' : ''}`);
+        console.log(`✓ ${name}（${IMPORT_KIND_LABELS[result.kind]}）${args.dryRun ? '［試し取り込み：書き込んでいません］' : ''}`);
         console.log(`  ${summary(result)}`);
         for (const w of result.warnings) console.log(`  注意 ${w.line}行目: ${w.message}`);
       } catch (error) {

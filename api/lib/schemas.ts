@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { parseDate, parseFiscalYear, parsePeriod } from './japanese-date.js';
+import { COMMITMENT_LABELS, PROGRESS_STATUS_LABELS, RESPONSE_STATE_LABELS } from './labels.js';
 import { normalizeText } from './text.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -118,9 +119,7 @@ function labelledEnum<const T extends readonly [string, ...string[]]>(codes: T, 
   }, z.enum(codes));
 }
 
-export const PROGRESS_STATUS_LABELS = { done: '済', on_track: '概ね順調', delayed: '遅れ', not_started: '未着手', suspended: '休止' } as const;
-export const COMMITMENT_LABELS = { implement: '実施', continue: '継続', consider: '検討', difficult: '困難', explain: '説明' } as const;
-export const RESPONSE_STATE_LABELS = { draft: '下書き', submitted: '提出済', returned: '差戻し', approved: '承認済', published: '公開' } as const;
+export { COMMITMENT_LABELS, PROGRESS_STATUS_LABELS, RESPONSE_STATE_LABELS };
 
 export const ProgressStatusSchema = labelledEnum(['done', 'on_track', 'delayed', 'not_started', 'suspended'], PROGRESS_STATUS_LABELS)
   .openapi('ProgressStatus', {

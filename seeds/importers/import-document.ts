@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../api/lib/errors.js';
+import { IMPORT_KIND_LABELS } from '../../api/lib/labels.js';
 import { parseCsv } from '../../api/lib/csv.js';
 import { readXlsx } from '../../api/lib/xlsx.js';
 import type { Store } from '../../db/store.js';
@@ -36,13 +37,6 @@ import type {
 
 export const IMPORT_KINDS: readonly ImportKind[] = ['meeting_report', 'plan', 'progress_report', 'evaluation_sheet', 'opinions_table'];
 
-export const KIND_LABELS: Record<ImportKind, string> = {
-  meeting_report: '実施結果報告書（意見と対応方針）',
-  plan: '計画',
-  progress_report: '取組状況',
-  evaluation_sheet: '事務事業評価シート',
-  opinions_table: '意見の一覧表（CSV・Excel）',
-};
 
 export type ImportPreview =
   | { kind: 'meeting_report'; document: ParsedMeeting }
@@ -125,7 +119,7 @@ function detectKind(doc: Decoded): ImportKind {
 function notReadable(kind: ImportKind, warnings: ImportWarning[]): ApiError {
   return new ApiError(
     'validation_failed',
-    `${KIND_LABELS[kind]}として読み取れませんでした。`,
+    `${IMPORT_KIND_LABELS[kind]}として読み取れませんでした。`,
     warnings.map((w) => ({ path: `line ${w.line}`, message: w.message })),
   );
 }

@@ -9,20 +9,12 @@ import { matchKey } from '../../api/lib/text.js';
 import { planMeetingInsert } from '../../db/meetings.js';
 import { planOpinionInsert } from '../../db/opinions.js';
 import { planImportedResponseInsert } from '../../db/responses.js';
-import type { Commitment, MeetingKind, ResponseState } from '../../db/schema.js';
+import type { Commitment, ResponseState } from '../../db/schema.js';
+import type { ParsedMeeting } from './types.js';
 import type { ImportContext } from './import-context.js';
 
-export interface MeetingToWrite {
-  title: string;
-  body: string | null;
-  kind: MeetingKind;
-  fiscalYear: number | null;
-  heldOn: string | null;
-  theme: string | null;
-  commentOpensOn: string | null;
-  commentClosesOn: string | null;
-  line: number;
-}
+/** A meeting as a document gives it, with the line it starts on. */
+export type MeetingToWrite = Omit<ParsedMeeting, 'opinions'> & { line: number };
 
 export interface OpinionToWrite {
   seq: number | null;
