@@ -99,9 +99,11 @@ async function itemStatuses(db: Kysely<Database>, planId: number, period: string
     group_title: string | null;
   }>`${tops}
     SELECT 'n' || p.node_id AS item, p.period, p.id AS report_id, p.status,
-      ${groupBy === 'node' ? sql`g.id` : sql`NULL`} AS group_id,
-      ${groupBy === 'node' ? sql`g.title` : groupBy === 'department' ? sql`'担当課なし（計画の取組）'` : sql`'会議なし（計画の取組）'`} AS group_title
+      ${groupBy === 'node' ? sql`g.id` : groupBy === 'department' ? sql`nd.id` : sql`NULL`} AS group_id,
+      ${groupBy === 'node' ? sql`g.title` : groupBy === 'department' ? sql`coalesce(nd.bureau || ' ' || nd.name, nd.name, '担当課なし')` : sql`'会議なし（計画の取組）'`} AS group_title
     FROM progress_reports p JOIN top ON top.id = p.node_id JOIN plan_nodes g ON g.id = top.top_id
+    JOIN plan_nodes item ON item.id = p.node_id
+    LEFT JOIN departments nd ON nd.id = item.department_id
     WHERE p.period IN (${sql.join(periods)})
     UNION ALL
     SELECT 'o' || p.opinion_id, p.period, p.id, p.status,

@@ -50,7 +50,12 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
-    if ('result' in value) return value.result === undefined ? '' : String(value.result);
+    if ('result' in value) {
+      const result = value.result;
+      // A formula's cached result; an error (#REF!) or none reads as empty.
+      return result === undefined || result === null || typeof result === 'object' ? (result instanceof Date ? result.toISOString().slice(0, 10) : '') : String(result);
+    }
+    if ('error' in value) return '';
     return '';
   }
   return String(value);

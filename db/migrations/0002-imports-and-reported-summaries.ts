@@ -18,10 +18,11 @@ export const statements: readonly string[] = [
   `CREATE TABLE import_sources (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,
-    sha256 TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
     title TEXT,
     summary TEXT NOT NULL DEFAULT '{}',
-    created_at TEXT NOT NULL DEFAULT ${now}
+    created_at TEXT NOT NULL DEFAULT ${now},
+    UNIQUE (kind, sha256)
   )`,
   `CREATE TABLE reported_summaries (
     id INTEGER PRIMARY KEY,

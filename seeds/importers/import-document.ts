@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../api/lib/errors.js';
 import { IMPORT_KIND_LABELS } from '../../api/lib/labels.js';
-import { parseCsv } from '../../api/lib/csv.js';
+import { parseDelimited } from '../../api/lib/csv.js';
 import { readXlsx } from '../../api/lib/xlsx.js';
 import type { Store } from '../../db/store.js';
 import { runWrite, WritePlan, type Actor } from '../../db/write-plan.js';
@@ -82,7 +82,9 @@ async function decode(bytes: Uint8Array): Promise<Decoded> {
       throw new ApiError('validation_failed', 'Excel ファイル（.xlsx）として読み取れませんでした。ファイルが壊れていないか確認してください。');
     }
   }
-  const text = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  // One kind of line end for every parser: CRLF (Windows) and a lone CR (old Mac) become LF.
+  const text = decoded?.replace(/\r\n?/g, '\n') ?? null;
   if (text === null)
     // The Content-Type was acceptable; it is the content that cannot be read: a 400, not a 415.
     throw new ApiError(
@@ -91,7 +93,7 @@ async function decode(bytes: Uint8Array): Promise<Decoded> {
     );
   if (text.trim() === '') throw new ApiError('validation_failed', '資料が空です。');
   const looksTabular = /^[^\n]*,[^\n]*,/.test(text) || /^[^\n]*\t[^\n]*\t/.test(text);
-  return { text, rows: looksTabular ? parseCsv(text) : null, isWorkbook: false };
+  return { text, rows: looksTabular ? parseDelimited(text) : null, isWorkbook: false };
 }
 
 /** The kind a document most looks like, or an error naming the kinds when none fits. */
@@ -129,7 +131,7 @@ function parse(kind: ImportKind, doc: Decoded): { preview: ImportPreview; warnin
   const text = doc.text ?? '';
   switch (kind) {
     case 'opinions_table': {
-      const rows = doc.rows ?? parseCsv(text);
+      const rows = doc.rows ?? parseDelimited(text);
       const r = parseOpinionsTable(rows);
       if (!r.value) throw notReadable(kind, r.warnings);
       return { preview: { kind, document: r.value }, warnings: r.warnings };
@@ -261,7 +263,8 @@ export async function importDocument(store: Store, actor: Actor | null, bytes: U
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const dryRun = options.dryRun ?? false;
 
-  const earlier = await store.db.selectFrom('import_sources').select(['created_at']).where('sha256', '=', sha256).executeTakeFirst();
+  // The same bytes read as another kind are another import (a mistaken kind must not block the right one).
+  const earlier = await store.db.selectFrom('import_sources').select(['created_at']).where('sha256', '=', sha256).where('kind', '=', kind).executeTakeFirst();
   if (earlier) {
     const ctx = new ImportContext(new WritePlan(store, actor));
     return {

@@ -1,8 +1,9 @@
 /**
  * Writes a meeting and its opinions read from a document (a 実施結果報告書 or
  * an opinions table). A meeting already in the database (same title and
- * fiscal year) is added to; an opinion it already has (same text) is skipped,
- * so importing the same document twice creates nothing.
+ * fiscal year) is added to; an opinion it already has (the same number and
+ * text, or for unnumbered rows the same text) is skipped, so importing the
+ * same document twice creates nothing.
  */
 import { fiscalYearOf } from '../../api/lib/japanese-date.js';
 import { matchKey } from '../../api/lib/text.js';
@@ -75,17 +76,29 @@ export class NodeFinder {
     return candidates[0]?.id ?? null;
   }
 
-  /** The node with `code` in the plan titled `planTitle`. */
+  /**
+   * The node with `code` in the plan titled `planTitle`. A code means nothing
+   * outside its plan: when the named plan is not there, nothing matches; with
+   * no plan named, only a code that one plan alone uses does.
+   */
   async byCode(code: string, planTitle: string | null): Promise<number | null> {
     const nodes = await this.load();
     const plan = planTitle ? this.plans.find((p) => matchKey(p.title) === matchKey(planTitle)) : undefined;
+    if (planTitle && !plan) return null;
     const found = nodes.filter((n) => n.code !== null && matchKey(n.code) === matchKey(code) && (!plan || n.plan_id === plan.id));
-    return found.length === 1 || (plan && found.length) ? found[0]!.id : null;
+    return found.length === 1 ? found[0]!.id : null;
   }
 }
 
 /** Writes the meeting (or finds it) and the opinions it does not have yet. */
+/** The API's limit on a meeting title; a document whose heading runs on is cut there, with a warning. */
+const MAX_TITLE = 300;
+
 export async function writeMeeting(ctx: ImportContext, meeting: MeetingToWrite, opinions: OpinionToWrite[]): Promise<number> {
+  if ([...meeting.title].length > MAX_TITLE) {
+    ctx.warn(meeting.line, `会議名が${MAX_TITLE}文字を超えるため、先頭${MAX_TITLE}文字を会議名にしました。資料の見出しを確認してください。`);
+    meeting = { ...meeting, title: [...meeting.title].slice(0, MAX_TITLE).join('') };
+  }
   let fiscalYear = meeting.fiscalYear ?? (meeting.heldOn ? fiscalYearOf(meeting.heldOn) : null);
   if (fiscalYear === null) {
     fiscalYear = fiscalYearOf(new Date().toISOString().slice(0, 10));
@@ -99,14 +112,17 @@ export async function writeMeeting(ctx: ImportContext, meeting: MeetingToWrite, 
     .then((rows) => rows.find((m) => matchKey(m.title) === matchKey(meeting.title)));
   let meetingId: number;
   const takenSeqs = new Set<number>();
-  const knownTexts = new Set<string>();
+  /** What the meeting already has: number → text, and how many times each text occurs. */
+  const bySeq = new Map<number, string>();
+  const textCounts = new Map<string, number>();
   if (existing) {
     meetingId = existing.id;
-    const rows = await ctx.db.selectFrom('opinions').select(['seq', 'text_key']).where('meeting_id', '=', meetingId).execute();
-    rows.forEach((r) => {
+    const rows = await ctx.db.selectFrom('opinions').select(['seq', 'text']).where('meeting_id', '=', meetingId).execute();
+    for (const r of rows) {
       takenSeqs.add(r.seq);
-      knownTexts.add(r.text_key);
-    });
+      bySeq.set(r.seq, r.text);
+      textCounts.set(r.text, (textCounts.get(r.text) ?? 0) + 1);
+    }
   } else {
     meetingId = await planMeetingInsert(ctx.w, {
       title: meeting.title,
@@ -123,11 +139,17 @@ export async function writeMeeting(ctx: ImportContext, meeting: MeetingToWrite, 
   ctx.touch('meetingIds', meetingId);
 
   // Numbers the document does not give (or that clash) come after every number in use or in the document.
-  let nextSeq = Math.max(0, ...takenSeqs, ...opinions.map((o) => o.seq ?? 0)) + 1;
+  // (A loop, not Math.max(...list): a year's opinions would overflow the call stack.)
+  let nextSeq = 1;
+  for (const seq of takenSeqs) nextSeq = Math.max(nextSeq, seq + 1);
+  for (const o of opinions) if (o.seq !== null) nextSeq = Math.max(nextSeq, o.seq + 1);
   for (const o of opinions) {
-    const key = matchKey(o.text);
-    if (knownTexts.has(key)) continue;
-    knownTexts.add(key);
+    // Already there: the same number with the same text, or (unnumbered) the same text not yet matched.
+    // Identical opinions sent by different people are kept apart by their numbers.
+    if (o.seq !== null ? bySeq.get(o.seq) === o.text : (textCounts.get(o.text) ?? 0) > 0) {
+      if (o.seq === null) textCounts.set(o.text, textCounts.get(o.text)! - 1);
+      continue;
+    }
     const clash = o.seq !== null && takenSeqs.has(o.seq);
     if (clash) ctx.warn(o.line, `番号${o.seq}は会議で既に使われているため、${nextSeq}番としました。`);
     const seq = o.seq !== null && !clash ? o.seq : nextSeq++;

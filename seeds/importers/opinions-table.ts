@@ -133,11 +133,8 @@ const COMMITMENT_BY_LABEL = new Map<string, Commitment>(
   ]),
 );
 
-function splitList(cell: string): string[] {
-  return cell
-    .split(/\r?\n|[、，]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+function lines(cell: string): string[] {
+  return cell.trim() === '' ? [] : cell.split(/\r?\n/).map((s) => s.trim());
 }
 
 /**
@@ -153,10 +150,11 @@ export function parseOpinionsTable(rows: ReadonlyArray<{ line: number; cells: st
     return { value: null, warnings };
   }
   const header = findHeader(rows[headerIndex]!.cells)!;
-  const get = (cells: string[], key: OpinionsTableKey): string => {
+  const raw = (cells: string[], key: OpinionsTableKey): string => {
     const i = header.get(key);
-    return i === undefined ? '' : (cells[i] ?? '').trim();
+    return i === undefined ? '' : (cells[i] ?? '');
   };
+  const get = (cells: string[], key: OpinionsTableKey): string => raw(cells, key).trim();
   const meetings = new Map<string, TableMeeting>();
   for (const { line, cells } of rows.slice(headerIndex + 1)) {
     const text = get(cells, 'opinion');
@@ -180,9 +178,12 @@ export function parseOpinionsTable(rows: ReadonlyArray<{ line: number; cells: st
     const seqText = normalizeText(get(cells, 'seq'));
     const seq = /^\d{1,6}$/.test(seqText) && Number(seqText) > 0 ? Number(seqText) : null;
     if (seqText && seq === null) warnings.push({ line, message: `番号「${seqText}」は正の整数ではないため、順番に番号を付けます。` });
-    const codes = splitList(get(cells, 'nodeCode'));
-    const titles = get(cells, 'nodeTitle').split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
-    const nodes = Array.from({ length: Math.max(codes.length, titles.length) }, (_, i) => ({ code: codes[i] ?? null, title: titles[i] ?? null }));
+    // One measure per line in both columns; an empty line keeps its place so codes stay beside their titles.
+    const codes = lines(raw(cells, 'nodeCode'));
+    const titles = lines(raw(cells, 'nodeTitle'));
+    const nodes = Array.from({ length: Math.max(codes.length, titles.length) }, (_, i) => ({ code: codes[i] || null, title: titles[i] || null })).filter(
+      (n) => n.code || n.title,
+    );
     const responseText = get(cells, 'response');
     const stateText = normalizeText(get(cells, 'state'));
     const state = stateText ? STATE_BY_LABEL.get(stateText) : undefined;
@@ -216,6 +217,9 @@ export function parseOpinionsTable(rows: ReadonlyArray<{ line: number; cells: st
  * writes it. Null when it is neither (binary data).
  */
 export function decodeText(bytes: Uint8Array): string | null {
+  // Excel's "Unicode テキスト" is UTF-16 with a byte order mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   if (bytes.includes(0)) return null;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');

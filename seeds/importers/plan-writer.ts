@@ -141,7 +141,7 @@ function remember(existing: ExistingNode[], ids: number[], parentId: number | nu
   visit(nodes, parentId);
 }
 
-/** Adds the nodes (and indicators) of `nodes` that the plan does not have yet. Returns the ids of all of them, new or found. */
+/** Adds the nodes (and indicators) of `nodes` that the plan does not have yet; records every node, new or found, in the import's ids. */
 export async function mergeNodes(ctx: ImportContext, planId: number, nodes: ParsedNode[], fresh: boolean): Promise<void> {
   const existing = await existingNodes(ctx, planId);
   if (fresh) {

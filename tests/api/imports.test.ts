@@ -288,3 +288,80 @@ async function shiftJis(text: string): Promise<Uint8Array> {
   }
   return new Uint8Array(bytes);
 }
+
+describe('what the review found, kept fixed', () => {
+  it('a document first imported as the wrong kind can still be imported as the right one', async () => {
+    const fresh = await createTestContext();
+    try {
+      const wrong = await importText(fresh, SEEDS.meeting, '?kind=plan');
+      expect(wrong.status).toBe(200);
+      const right = await importText(fresh, SEEDS.meeting);
+      expect(right.body).toMatchObject({ kind: 'meeting_report', alreadyImported: false, created: { opinions: 10 } });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('keeps identical opinions sent by different people, and still creates nothing the second time', async () => {
+    const fresh = await createTestContext();
+    try {
+      const csv = '会議,年度,番号,意見\n意見募集,令和7年度,1,賛成です。\n意見募集,令和7年度,2,賛成です。\n意見募集,令和7年度,3,ＡＢＣ\n意見募集,令和7年度,4,abc\n';
+      const first = await importText(fresh, csv);
+      expect(first.body.created.opinions).toBe(4);
+      const again = await importText(fresh, csv.replace(/\n/g, '\r\n'));
+      expect(again.body.created.opinions).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('reads tab-separated text and UTF-16 (Excel’s Unicode text)', async () => {
+    const fresh = await createTestContext();
+    try {
+      const tsv = '会議\t年度\t番号\t意見\t対応方針\n第3回 会議\t2025\t1\t道路の舗装を直してほしい。\t順次補修します。\n';
+      const res = await importText(fresh, tsv);
+      expect(res.body).toMatchObject({ kind: 'opinions_table', created: { opinions: 1, responses: 1 } });
+      const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...tsv.replace('第3回', '第4回')].map((c) => c.charCodeAt(0))).buffer)]);
+      const res16 = await createApp({ store: fresh.store }).request('/api/imports', { method: 'POST', body: utf16 as unknown as BodyInit, headers: { 'content-type': 'text/plain' } });
+      expect(res16.status).toBe(200);
+      expect(((await res16.json()) as any).created.opinions).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('keeps each measure code beside its title, and does not take a code from another plan', async () => {
+    const fresh = await createTestContext();
+    try {
+      await importText(fresh, SEEDS.evaluation);
+      const csv = [
+        '会議,年度,番号,計画,施策コード,施策名,意見',
+        `会議X,2025,1,新しい計画,"\n1-(1)","コードなし戦略\n施策X",意見一`,
+        '会議X,2025,2,新しい計画,5,子育て支援の充実,意見二',
+      ].join('\n');
+      const res = await importText(fresh, csv);
+      expect(res.status).toBe(200);
+      const opinions = (await fresh.api('GET', `/api/opinions?meetingId=${res.body.ids.meetingIds[0]}`)).body.items as any[];
+      expect(opinions[0].nodes.map((n: any) => [n.code, n.title])).toEqual([
+        [null, 'コードなし戦略'],
+        ['1-(1)', '施策X'],
+      ]);
+      // Code 5 exists in the evaluation sheet's plan, but this row names another plan.
+      expect(opinions[1].nodes.map((n: any) => n.title)).toEqual(['子育て支援の充実']);
+      expect(opinions[1].nodes[0].planId).toBe(opinions[0].nodes[0].planId);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('reads a report saved with old Mac line ends (CR) as the same document', async () => {
+    const fresh = await createTestContext();
+    try {
+      await importText(fresh, SEEDS.meeting);
+      const again = await importText(fresh, SEEDS.meeting.replace(/\n/g, '\r'));
+      expect(again.body.created).toMatchObject({ meetings: 0, opinions: 0 });
+    } finally {
+      await fresh.close();
+    }
+  });
+});
