@@ -66,6 +66,9 @@ export interface ImportOptions {
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
+/** Largest prose document (report, plan, progress report, evaluation sheet), in characters. */
+export const MAX_PROSE_CHARS = 1_000_000;
+
 /** Everything a document can be read as before its kind is known. */
 interface Decoded {
   text: string | null;
@@ -259,6 +262,13 @@ export async function importDocument(store: Store, actor: Actor | null, bytes: U
   const kind = options.kind ?? detectKind(doc);
   if (kind !== 'opinions_table' && doc.isWorkbook)
     throw new ApiError('validation_failed', `Excel ファイルは意見の一覧表（opinions_table）としてだけ取り込めます。`, [{ path: 'kind', message: 'opinions_table を指定してください。' }]);
+  // Prose documents of a few hundred pages are well under this; a larger one is not a plan or a report
+  // but a mistake, and reading it would hold the server for a long time.
+  if (kind !== 'opinions_table' && (doc.text?.length ?? 0) > MAX_PROSE_CHARS)
+    throw new ApiError(
+      'payload_too_large',
+      `${IMPORT_KIND_LABELS[kind]}として取り込める資料は${MAX_PROSE_CHARS / 1_000_000}百万文字までです。資料を分けて取り込んでください。`,
+    );
   const { preview, warnings: parseWarnings } = parse(kind, doc);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const dryRun = options.dryRun ?? false;

@@ -101,12 +101,28 @@ export async function ensurePlan(ctx: ImportContext, plan: PlanIdentity, line: n
 
 /** Finds a child of `parentId` that is `node` (same code, else same title). */
 function sameNode(existing: ExistingNode[], parentId: number | null, node: { code: string | null; title: string }): ExistingNode | undefined {
-  const siblings = existing.filter((e) => e.parentId === parentId);
+  const siblings = childrenOf(existing, parentId);
   if (node.code) {
     const byCode = siblings.find((e) => e.code !== null && matchKey(e.code) === matchKey(node.code!));
     if (byCode) return byCode;
   }
   return siblings.find((e) => matchKey(e.title) === matchKey(node.title));
+}
+
+/** The children of `parentId`, through an index kept beside the list (a plan's nodes are looked up thousands of times). */
+const childIndex = new WeakMap<ExistingNode[], { size: number; byParent: Map<number | null, ExistingNode[]> }>();
+
+function childrenOf(existing: ExistingNode[], parentId: number | null): ExistingNode[] {
+  let index = childIndex.get(existing);
+  if (!index) childIndex.set(existing, (index = { size: 0, byParent: new Map() }));
+  // Nodes are only ever appended: index what was added since the last look.
+  for (; index.size < existing.length; index.size++) {
+    const node = existing[index.size]!;
+    const list = index.byParent.get(node.parentId) ?? [];
+    list.push(node);
+    index.byParent.set(node.parentId, list);
+  }
+  return index.byParent.get(parentId) ?? [];
 }
 
 /**

@@ -365,3 +365,14 @@ describe('what the review found, kept fixed', () => {
     }
   });
 });
+
+describe('size', () => {
+  it('refuses a prose document too long to be a plan or a report, in Japanese', async () => {
+    const huge = SEEDS.plan.repeat(Math.ceil(1_100_000 / SEEDS.plan.length));
+    const before = await snapshotDatabase(t.store);
+    const res = await importText(t, huge, '?kind=plan');
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toContain('百万文字まで');
+    expect(await snapshotDatabase(t.store)).toBe(before);
+  });
+});
