@@ -12,8 +12,6 @@ import type { Database, ProgressStatus } from './schema.js';
 import { comparePeriods, periodSortKey } from './progress.js';
 import { PROGRESS_STATUSES } from '../api/lib/labels.js';
 
-/** The five statuses, in the 総括表's column order. */
-export const STATUSES = PROGRESS_STATUSES;
 
 export type StatusCountsView = Record<ProgressStatus, number>;
 
@@ -47,12 +45,18 @@ function emptyCounts(): StatusCountsView {
   return { done: 0, on_track: 0, delayed: 0, not_started: 0, suspended: 0 };
 }
 
-export function toTable(rows: SummaryRowView[]): SummaryTableView {
+/** Column and grand totals of rows of counts. */
+export function sumCounts(rows: ReadonlyArray<{ counts: StatusCountsView; total: number }>): StatusCountsView & { total: number } {
   const totals = { ...emptyCounts(), total: 0 };
   for (const row of rows) {
-    for (const s of STATUSES) totals[s] += row.counts[s];
+    for (const s of PROGRESS_STATUSES) totals[s] += row.counts[s];
     totals.total += row.total;
   }
+  return totals;
+}
+
+export function toTable(rows: SummaryRowView[]): SummaryTableView {
+  const totals = sumCounts(rows);
   return {
     rows,
     totals,

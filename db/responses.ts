@@ -162,23 +162,7 @@ export async function saveResponse(
 
   return runWrite(store, actor, async (w) => {
     if (!current) {
-      const id = await w.reserveId('responses');
-      w.add(
-        w.db.insertInto('responses').values({
-          id,
-          opinion_id: opinionId,
-          text: input.text,
-          text_key: matchKey(input.text),
-          department_id: departmentId,
-          state: 'draft',
-          commitment,
-          commitment_overridden: overridden ? 1 : 0,
-          version: 1,
-          published_version: null,
-        }),
-      );
-      await addVersion(w, id, 1, input.text, departmentId, commitment);
-      w.add(w.db.insertInto('response_events').values({ id: await w.reserveId('response_events'), response_id: id, version: 1, action: 'edit', from_state: null, to_state: 'draft', comment: null }));
+      const id = await planFirstVersion(w, opinionId, { text: input.text, departmentId, state: 'draft', commitment, overridden });
       w.audit({ entity: 'response', entityId: id, opinionId, action: 'create', after: { text: input.text, departmentId, commitment, state: 'draft', version: 1 } });
       return { created: true, changed: true };
     }
@@ -207,7 +191,7 @@ export async function saveResponse(
         .where('id', '=', current.id),
     );
     await addVersion(w, current.id, version, input.text, departmentId, commitment);
-    w.add(w.db.insertInto('response_events').values({ id: await w.reserveId('response_events'), response_id: current.id, version, action: 'edit', from_state: current.state, to_state: 'draft', comment: null }));
+    await addEvent(w, current.id, version, 'edit', current.state, 'draft', null);
     w.audit({
       entity: 'response',
       entityId: current.id,
@@ -231,6 +215,55 @@ async function addVersion(w: WritePlan, responseId: number, version: number, tex
       commitment,
     }),
   );
+}
+
+/** Records one step of a response's history. */
+async function addEvent(
+  w: WritePlan,
+  responseId: number,
+  version: number,
+  action: string,
+  from: ResponseState | null,
+  to: ResponseState,
+  comment: string | null,
+) {
+  w.add(
+    w.db.insertInto('response_events').values({
+      id: await w.reserveId('response_events'),
+      response_id: responseId,
+      version,
+      action,
+      from_state: from,
+      to_state: to,
+      comment,
+    }),
+  );
+}
+
+/** Inserts a new response at version 1 in `state`, with its first version and the step that saved it as a draft. */
+async function planFirstVersion(
+  w: WritePlan,
+  opinionId: number,
+  input: { text: string; departmentId: number | null; state: ResponseState; commitment: Commitment; overridden: boolean },
+): Promise<number> {
+  const id = await w.reserveId('responses');
+  w.add(
+    w.db.insertInto('responses').values({
+      id,
+      opinion_id: opinionId,
+      text: input.text,
+      text_key: matchKey(input.text),
+      department_id: input.departmentId,
+      state: input.state,
+      commitment: input.commitment,
+      commitment_overridden: input.overridden ? 1 : 0,
+      version: 1,
+      published_version: input.state === 'published' ? 1 : null,
+    }),
+  );
+  await addVersion(w, id, 1, input.text, input.departmentId, input.commitment);
+  await addEvent(w, id, 1, 'edit', null, 'draft', null);
+  return id;
 }
 
 export type TransitionAction = 'submit' | 'return' | 'approve' | 'publish';
@@ -282,17 +315,7 @@ export async function transitionResponse(
         })
         .where('id', '=', current.id),
     );
-    w.add(
-      w.db.insertInto('response_events').values({
-        id: await w.reserveId('response_events'),
-        response_id: current.id,
-        version: current.version,
-        action,
-        from_state: current.state,
-        to_state: rule.to,
-        comment,
-      }),
-    );
+    await addEvent(w, current.id, current.version, action, current.state, rule.to, comment);
     w.audit({
       entity: 'response',
       entityId: current.id,
@@ -318,28 +341,10 @@ export interface ImportedResponseInput {
  * records the version and an `import` step into that state.
  */
 export async function planImportedResponseInsert(w: WritePlan, opinionId: number, input: ImportedResponseInput): Promise<number> {
-  const id = await w.reserveId('responses');
   const derived = deriveCommitment(input.text);
   const commitment = input.commitment ?? derived;
-  w.add(
-    w.db.insertInto('responses').values({
-      id,
-      opinion_id: opinionId,
-      text: input.text,
-      text_key: matchKey(input.text),
-      department_id: input.departmentId,
-      state: input.state,
-      commitment,
-      commitment_overridden: commitment === derived ? 0 : 1,
-      version: 1,
-      published_version: input.state === 'published' ? 1 : null,
-    }),
-  );
-  await addVersion(w, id, 1, input.text, input.departmentId, commitment);
-  const [editId, importId] = await w.reserveIds('response_events', 2);
-  w.add(w.db.insertInto('response_events').values({ id: editId!, response_id: id, version: 1, action: 'edit', from_state: null, to_state: 'draft', comment: null }));
-  if (input.state !== 'draft')
-    w.add(w.db.insertInto('response_events').values({ id: importId!, response_id: id, version: 1, action: 'import', from_state: 'draft', to_state: input.state, comment: '資料から取り込み' }));
+  const id = await planFirstVersion(w, opinionId, { ...input, commitment, overridden: commitment !== derived });
+  if (input.state !== 'draft') await addEvent(w, id, 1, 'import', 'draft', input.state, '資料から取り込み');
   w.audit({ entity: 'response', entityId: id, opinionId, action: 'import', after: { ...input, commitment } });
   return id;
 }

@@ -58,3 +58,13 @@ export const IMPORT_COUNT_LABELS: Record<keyof CreatedCounts, string> = {
   progress: '取組状況',
   evaluations: '事務事業評価',
 };
+
+/**
+ * The code a text names, given either as the code itself or as its Japanese
+ * label (概ね順調 → on_track); undefined when it names none. The text is
+ * expected in NFKC form.
+ */
+export function codeOf<T extends string>(labels: Record<T, string>, text: string): T | undefined {
+  for (const [code, label] of Object.entries(labels) as Array<[T, string]>) if (text === code || text === label) return code;
+  return undefined;
+}

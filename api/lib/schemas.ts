@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { parseDate, parseFiscalYear, parsePeriod } from './japanese-date.js';
-import { COMMITMENT_LABELS, PROGRESS_STATUS_LABELS, RESPONSE_STATE_LABELS } from './labels.js';
+import { codeOf, COMMITMENT_LABELS, PROGRESS_STATUS_LABELS, RESPONSE_STATE_LABELS } from './labels.js';
 import { normalizeText } from './text.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -111,11 +111,10 @@ export const PeriodInput = z
  * on_track), as staff read them in documents; answers always use the code.
  */
 function labelledEnum<const T extends readonly [string, ...string[]]>(codes: T, labels: Record<T[number], string>) {
-  const byLabel = new Map(Object.entries<string>(labels).map(([code, label]) => [label, code]));
   return z.preprocess((v) => {
     if (typeof v !== 'string') return v;
     const text = normalizeText(v).trim();
-    return byLabel.get(text) ?? text;
+    return codeOf(labels, text) ?? text;
   }, z.enum(codes));
 }
 

@@ -12,8 +12,6 @@ import { ensureNodePath, ensurePlan } from './plan-writer.js';
 import { EVALUATION_COST_KEYS } from './evaluation-sheet-parser.js';
 import type { ParsedEvaluation } from './types.js';
 
-/** The sheet's cost rows, as the parser names them (the same names as EvaluationCosts). */
-const COST_KEYS: ReadonlyArray<keyof EvaluationCosts & (typeof EVALUATION_COST_KEYS)[number]> = EVALUATION_COST_KEYS;
 
 export async function writeEvaluationSheet(ctx: ImportContext, sheet: ParsedEvaluation): Promise<void> {
   const years = sheet.years.map((y) => y.fiscalYear);
@@ -53,7 +51,8 @@ export async function writeEvaluationSheet(ctx: ImportContext, sheet: ParsedEval
 
   const year = sheet.years.find((y) => y.fiscalYear === sheet.fiscalYear);
   const costs: EvaluationCosts = {};
-  for (const key of COST_KEYS) {
+  // The parser names the sheet's cost rows as EvaluationCosts does.
+  for (const key of EVALUATION_COST_KEYS) {
     const value = year?.costs[key];
     if (value !== undefined) (costs as Record<string, number | null>)[key] = value;
   }

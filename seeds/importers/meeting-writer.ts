@@ -10,7 +10,7 @@ import { matchKey } from '../../api/lib/text.js';
 import { planMeetingInsert } from '../../db/meetings.js';
 import { planOpinionInsert } from '../../db/opinions.js';
 import { planImportedResponseInsert } from '../../db/responses.js';
-import type { Commitment, ResponseState } from '../../db/schema.js';
+import type { Commitment, PlanNode, ResponseState } from '../../db/schema.js';
 import type { ParsedMeeting } from './types.js';
 import type { ImportContext } from './import-context.js';
 
@@ -27,14 +27,7 @@ export interface OpinionToWrite {
   line: number;
 }
 
-interface PlanNodeRow {
-  id: number;
-  plan_id: number;
-  parent_id: number | null;
-  level: string;
-  code: string | null;
-  title: string;
-}
+type PlanNodeRow = Pick<PlanNode, 'id' | 'plan_id' | 'parent_id' | 'level' | 'code' | 'title'>;
 
 /** Finds plan nodes by what a document prints about them. Loads the nodes once per import. */
 export class NodeFinder {

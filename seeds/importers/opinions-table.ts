@@ -5,7 +5,7 @@
  * reproduces the opinions, their responses, measures and departments.
  */
 import { formatDate, formatFiscalYear, parseDate, parseFiscalYear } from '../../api/lib/japanese-date.js';
-import { COMMITMENT_LABELS, RESPONSE_STATE_LABELS } from '../../api/lib/schemas.js';
+import { codeOf, COMMITMENT_LABELS, RESPONSE_STATE_LABELS } from '../../api/lib/labels.js';
 import { normalizeText } from '../../api/lib/text.js';
 import type { Commitment, ResponseState } from '../../db/schema.js';
 import type { ImportWarning, ParseResult } from './types.js';
@@ -120,18 +120,6 @@ export function opinionsTableScore(rows: ReadonlyArray<{ cells: string[] }>): nu
   return 0;
 }
 
-const STATE_BY_LABEL = new Map<string, ResponseState>(
-  Object.entries(RESPONSE_STATE_LABELS).flatMap(([code, label]) => [
-    [label, code as ResponseState],
-    [code, code as ResponseState],
-  ]),
-);
-const COMMITMENT_BY_LABEL = new Map<string, Commitment>(
-  Object.entries(COMMITMENT_LABELS).flatMap(([code, label]) => [
-    [label, code as Commitment],
-    [code, code as Commitment],
-  ]),
-);
 
 function lines(cell: string): string[] {
   return cell.trim() === '' ? [] : cell.split(/\r?\n/).map((s) => s.trim());
@@ -186,10 +174,10 @@ export function parseOpinionsTable(rows: ReadonlyArray<{ line: number; cells: st
     );
     const responseText = get(cells, 'response');
     const stateText = normalizeText(get(cells, 'state'));
-    const state = stateText ? STATE_BY_LABEL.get(stateText) : undefined;
+    const state = stateText ? codeOf(RESPONSE_STATE_LABELS, stateText) : undefined;
     if (stateText && !state) warnings.push({ line, message: `状態「${stateText}」は分からないため、下書きとして読み込みます。` });
     const commitmentText = normalizeText(get(cells, 'commitment'));
-    const commitment = commitmentText ? (COMMITMENT_BY_LABEL.get(commitmentText) ?? null) : null;
+    const commitment = commitmentText ? (codeOf(COMMITMENT_LABELS, commitmentText) ?? null) : null;
     if (commitmentText && !commitment) warnings.push({ line, message: `対応区分「${commitmentText}」は分からないため、対応方針の文面から判定します。` });
     const dueText = get(cells, 'dueOn');
     const dueOn = dueText ? parseDate(dueText) : null;

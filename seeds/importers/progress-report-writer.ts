@@ -7,23 +7,14 @@
  */
 import { matchKey } from '../../api/lib/text.js';
 import { planProgressInsert } from '../../db/progress.js';
-import { STATUSES } from '../../db/progress-summary.js';
+import { sumCounts } from '../../db/progress-summary.js';
 import type { ImportContext } from './import-context.js';
 import { ensureNodePath, ensurePlan } from './plan-writer.js';
-import type { ParsedProgressReport, StatusCounts } from './types.js';
+import type { ParsedProgressReport } from './types.js';
 
 const PERSPECTIVE = '取組の視点';
 const PROJECT = '主な事業';
 const ITEM = '取組';
-
-function sumCounts(rows: Array<{ counts: StatusCounts; total: number }>): StatusCounts & { total: number } {
-  const totals = { done: 0, on_track: 0, delayed: 0, not_started: 0, suspended: 0, total: 0 };
-  for (const r of rows) {
-    for (const s of STATUSES) totals[s] += r.counts[s];
-    totals.total += r.total;
-  }
-  return totals;
-}
 
 export async function writeProgressReport(ctx: ImportContext, report: ParsedProgressReport): Promise<void> {
   const plan = await ensurePlan(

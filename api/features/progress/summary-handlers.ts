@@ -1,20 +1,20 @@
 import { formatPeriod } from '../../lib/japanese-date.js';
 import { planExists } from '../../../db/plans.js';
-import { progressSummary, STATUSES, type SummaryView } from '../../../db/progress-summary.js';
+import { progressSummary, type SummaryView } from '../../../db/progress-summary.js';
 import { toCsv } from '../../lib/csv.js';
 import { notFound } from '../../lib/errors.js';
 import { featureApp } from '../../lib/app-env.js';
 import { attachment, XLSX_TYPE } from '../../lib/downloads.js';
-import { PROGRESS_STATUS_LABELS } from '../../lib/schemas.js';
+import { PROGRESS_STATUS_LABELS, PROGRESS_STATUSES } from '../../lib/labels.js';
 import { toXlsx } from '../../lib/xlsx.js';
 import { summaryRoute } from './summary-routes.js';
 
 /** The table as seed 003 prints it: group, 済, 概ね順調, 遅れ, 未着手, 休止, 合計. */
 export function summaryTableRows(summary: SummaryView): Array<Array<string | number>> {
   return [
-    [summary.groupLabel, ...STATUSES.map((s) => PROGRESS_STATUS_LABELS[s]), '合計'],
-    ...summary.rows.map((r) => [r.group.title, ...STATUSES.map((s) => r.counts[s]), r.total]),
-    ['合計', ...STATUSES.map((s) => summary.totals[s]), summary.totals.total],
+    [summary.groupLabel, ...PROGRESS_STATUSES.map((s) => PROGRESS_STATUS_LABELS[s]), '合計'],
+    ...summary.rows.map((r) => [r.group.title, ...PROGRESS_STATUSES.map((s) => r.counts[s]), r.total]),
+    ['合計', ...PROGRESS_STATUSES.map((s) => summary.totals[s]), summary.totals.total],
   ];
 }
 
