@@ -2,15 +2,23 @@
  * The application factory: the same app for Node (better-sqlite3) and, later,
  * Workers (D1). It knows nothing about the runtime; it is handed a Store.
  *
- * A request flows: secure headers → body limit → the feature router that owns
+ * A request flows: secure headers → same-origin check → who is asking (the
+ * session) → body limit → the access rules (api/access) → the feature router that owns
  * the path (validation by its zod schemas, through the shared hook) → the db
  * function for the use case → JSON. Anything thrown ends in `toErrorResponse`.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../db/store.js';
+import { enforceAccess, visibilityOf } from './access/enforce-access.js';
+import { createAuth, type AuthOptions } from './auth/auth.js';
+import { mountAuth } from './auth/auth-routes.js';
+import { resolveActor } from './auth/resolve-actor.js';
+import { auditApp } from './features/audit/handlers.js';
+import { commentsApp } from './features/comments/handlers.js';
+import { usersApp } from './features/users/handlers.js';
 import { departmentsApp } from './features/departments/handlers.js';
 import { evaluationsApp } from './features/evaluations/handlers.js';
 import { healthApp, type SearchHealth } from './features/health/handlers.js';
@@ -31,6 +39,10 @@ import { registerOpenApi } from './openapi.js';
 
 export interface AppOptions {
   store: Store;
+  /** Session cookies: the signing secret and whether they are `Secure`. */
+  auth: AuthOptions;
+  /** The caller's network address, as the runtime knows it (for rate limits). */
+  clientAddress?: (c: Context) => string | undefined;
   /** State of the search engine for /api/health. */
   searchHealth?: () => Promise<SearchHealth>;
   /** Largest request body accepted, in bytes. */
@@ -85,9 +97,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     }),
   );
   app.use('/api/*', sameOriginWrites);
+  const auth = createAuth(options.store, options.auth);
   app.use('/api/*', async (c, next) => {
     c.set('store', options.store);
-    c.set('actor', null);
+    c.set('client', options.clientAddress?.(c) || 'unknown');
+    await next();
+  });
+  app.use('/api/*', resolveActor(auth));
+  app.use('/api/*', async (c, next) => {
+    c.set('visibility', visibilityOf(c.var.actor));
     await next();
   });
   const limit = (maxSize: number) =>
@@ -107,6 +125,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
+  mountAuth(app, auth, (c) => c.var.client);
+  app.use('/api/*', enforceAccess);
+  app.route('/', usersApp);
+  app.route('/', auditApp);
+  app.route('/', commentsApp);
   app.route('/', healthApp(options.searchHealth ?? (async () => 'disabled')));
   app.route('/', departmentsApp);
   app.route('/', plansApp);

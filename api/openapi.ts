@@ -14,8 +14,13 @@ export const OPENAPI_INFO: OpenAPIObjectConfig = {
     version: '0.1.0',
     description:
       '会議やパブリックコメントで出された意見、市の対応方針、計画の施策との結び付き、期ごとの取組状況を管理する API です。' +
-      'エラーはすべて `{"error":{"code","message","details"}}` の形で返ります。日付と年度は西暦・和暦のどちらでも受け付けます。',
+      'エラーはすべて `{"error":{"code","message","details"}}` の形で返ります。日付と年度は西暦・和暦のどちらでも受け付けます。' +
+      '\n\nサインインは `POST /api/auth/sign-in/email`（`{email, password}`）でセッション Cookie を受け取り、`POST /api/auth/sign-out` で終了します。' +
+      '役割ごとにできること: 事務局はすべて、担当課は自課が担当する意見の対応方針と取組状況の作成・提出、委員は閲覧のみ（承認済み・公開済みの対応方針まで）、' +
+      'サインインしていない人（市民）は公開済みの対応方針とその意見・取組状況の閲覧と、募集中のパブリックコメントへの意見の提出ができます。' +
+      'サインインが必要な操作は 401、役割にない操作は 403 を返します。',
   },
+  security: [{ sessionCookie: [] }, {}],
   tags: [
     { name: 'health', description: 'サービスの状態' },
     { name: 'departments', description: '部・課' },
@@ -28,6 +33,9 @@ export const OPENAPI_INFO: OpenAPIObjectConfig = {
     { name: 'evaluations', description: '事務事業評価' },
     { name: 'search', description: '検索' },
     { name: 'imports', description: '資料の取り込み' },
+    { name: 'users', description: 'アカウント（事務局が管理）' },
+    { name: 'audit', description: '変更履歴（事務局）' },
+    { name: 'public comments', description: 'パブリックコメントの受付と整理' },
   ],
 };
 
@@ -49,6 +57,12 @@ const DOCS_HTML = `<!doctype html>
 </html>`;
 
 export function registerOpenApi(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'iken.session_token',
+    description: 'POST /api/auth/sign-in/email で受け取るセッション Cookie（本番では __Secure-iken.session_token）',
+  });
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', (c) => c.html(DOCS_HTML));
 }

@@ -6,13 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
 import { getMeta, setMeta } from '../db/meta.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openSqliteStore } from '../db/sqlite.js';
 import type { Store } from '../db/store.js';
+import { createSampleAccounts } from '../seeds/sample/accounts.js';
 import { loadSampleData } from '../seeds/sample/load.js';
 import { createApp } from './app.js';
+import { authSecret, bootstrapAdmin, NO_ADMIN_HELP } from './auth/bootstrap.js';
 import { readSettings, type Settings } from './settings.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -25,6 +29,23 @@ export interface RunningServer {
 }
 
 const SAMPLE_MARKER = 'sample_data';
+
+const ROLE_NAMES = { secretariat: '事務局', department: '担当課', committee: '委員' } as const;
+
+/** The caller's address: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+function clientAddress(trustProxy: boolean) {
+  return (c: Context): string | undefined => {
+    if (trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address;
+    } catch {
+      return undefined; // Not over a socket (app.request in tests).
+    }
+  };
+}
 
 /**
  * Opens and migrates the database; a new one gets the sample data. The sample
@@ -45,8 +66,11 @@ async function openDatabase(settings: Settings): Promise<Store> {
   if (fresh && settings.sampleData) {
     await setMeta(store.db, SAMPLE_MARKER, 'loading');
     const summary = await loadSampleData(store);
+    const { accounts, password } = await createSampleAccounts(store);
     await setMeta(store.db, SAMPLE_MARKER, 'loaded');
     console.log(`サンプルデータを読み込みました（会議 ${summary.meetings}件、意見 ${summary.opinions}件、計画ノード ${summary.nodes}件）`);
+    console.log(`試用アカウント（パスワードはすべて ${password} 。この表示は今回だけです）:`);
+    for (const a of accounts) console.log(`  ${a.email}  ${ROLE_NAMES[a.role]}${a.departmentName ? `（${a.departmentName}）` : ''}`);
   }
   return store;
 }
@@ -56,7 +80,16 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const settings = readSettings(env);
   const store = await openDatabase(settings);
 
-  const app = createApp({ store });
+  const secret = await authSecret(store, settings.authSecret);
+  const admin = await bootstrapAdmin(store, settings.bootstrapAdminEmail, settings.bootstrapAdminPassword);
+  if (admin === 'created') console.log(`事務局のアカウント ${settings.bootstrapAdminEmail} を作成しました。`);
+  if (admin === 'missing') console.warn(NO_ADMIN_HELP);
+
+  const app = createApp({
+    store,
+    auth: { secret, secureCookies: settings.secureCookies },
+    clientAddress: clientAddress(settings.trustProxy),
+  });
   app.get('*', serveStatic({ root: webRoot }));
   // Pages such as /meetings/3 are routed in the browser: answer them with the app shell.
   app.get('*', async (c, next) => {

@@ -7,16 +7,39 @@ export interface Settings {
   port: number;
   databasePath: string;
   sampleData: boolean;
+  /** Cookies carry `Secure` except in local development (`NODE_ENV=development` or `COOKIE_SECURE=off`). */
+  secureCookies: boolean;
+  /** Signs session cookies; generated and kept in the database when not set. */
+  authSecret: string | undefined;
+  bootstrapAdminEmail: string | undefined;
+  bootstrapAdminPassword: string | undefined;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const v = value.toLowerCase();
+  if (v !== 'on' && v !== 'off') throw new Error(`${name} には "on" か "off" を指定してください（指定値: "${value}"）`);
+  return v === 'on';
 }
 
 export function readSettings(env: NodeJS.ProcessEnv): Settings {
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT には 0〜65535 のポート番号を指定してください（指定値: "${env.PORT}"）`);
-  const sample = (env.SAMPLE_DATA ?? 'on').toLowerCase();
-  if (!['on', 'off'].includes(sample)) throw new Error(`SAMPLE_DATA には "on" か "off" を指定してください（指定値: "${env.SAMPLE_DATA}"）`);
+  const email = env.BOOTSTRAP_ADMIN_EMAIL?.trim() || undefined;
+  const password = env.BOOTSTRAP_ADMIN_PASSWORD || undefined;
+  if ((email === undefined) !== (password === undefined))
+    throw new Error('BOOTSTRAP_ADMIN_EMAIL と BOOTSTRAP_ADMIN_PASSWORD は両方とも指定してください。');
   return {
     port,
     databasePath: env.DATABASE_PATH || './data/app.db',
-    sampleData: sample === 'on',
+    sampleData: onOff(env, 'SAMPLE_DATA', true),
+    secureCookies: onOff(env, 'COOKIE_SECURE', env.NODE_ENV !== 'development'),
+    authSecret: env.AUTH_SECRET || undefined,
+    bootstrapAdminEmail: email,
+    bootstrapAdminPassword: password,
+    trustProxy: onOff(env, 'TRUST_PROXY', false),
   };
 }

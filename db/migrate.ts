@@ -6,11 +6,13 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-imports-and-reported-summaries.js';
+import * as m0003 from './migrations/0003-accounts-and-public-comments.js';
 
 /** Every migration in order. Add new ones at the end; never edit a shipped one. */
 export const migrations: Record<string, { statements: readonly string[] }> = {
   '0001-initial': m0001,
   '0002-imports-and-reported-summaries': m0002,
+  '0003-accounts-and-public-comments': m0003,
 };
 
 function toMigration(statements: readonly string[]): Migration {

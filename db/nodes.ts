@@ -7,6 +7,7 @@ import type { Store } from './store.js';
 import { runWrite, type Actor } from './write-plan.js';
 import { indicatorsByNode, type IndicatorView } from './indicators.js';
 import { opinionSummariesForNode, type OpinionSummaryView } from './opinions.js';
+import type { Visibility } from './visibility.js';
 import { planNodeTreeInsert } from './plans.js';
 
 export interface NodeView {
@@ -91,7 +92,7 @@ async function ancestorsOf(db: Kysely<Database>, row: PlanNode): Promise<NodeRef
   return chain;
 }
 
-export async function getNodeDetail(db: Kysely<Database>, id: number): Promise<NodeDetailView | undefined> {
+export async function getNodeDetail(db: Kysely<Database>, id: number, visibility: Visibility = 'all'): Promise<NodeDetailView | undefined> {
   const row = await getNodeRow(db, id);
   if (!row) return undefined;
   const [plan, children, indicators, ancestors, opinions] = await Promise.all([
@@ -99,7 +100,7 @@ export async function getNodeDetail(db: Kysely<Database>, id: number): Promise<N
     db.selectFrom('plan_nodes').selectAll().where('parent_id', '=', id).orderBy('position').orderBy('id').execute(),
     indicatorsByNode(db, [id]),
     ancestorsOf(db, row),
-    opinionSummariesForNode(db, id),
+    opinionSummariesForNode(db, id, visibility),
   ]);
   return {
     ...toNodeView(row),

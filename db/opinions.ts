@@ -9,6 +9,7 @@ import type { Store } from './store.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
 import { toDepartmentView, type DepartmentView } from './departments.js';
 import { latestProgressFor, periodSortKey } from './progress.js';
+import { currentVersionVisible, opinionVisibleSql, type Visibility } from './visibility.js';
 
 export interface OpinionNodeRefView {
   id: number;
@@ -47,6 +48,9 @@ export interface OpinionView {
   departmentId: number | null;
   department: DepartmentView | null;
   dueOn: string | null;
+  /** Set when this opinion says what another one says (a form letter): that opinion's response answers both. */
+  duplicateOfId: number | null;
+  /** The response as the reader may see it; for a duplicate, the response of the opinion it duplicates. */
   response: OpinionResponseSummaryView | null;
   latestProgress: LatestProgressView | null;
   createdAt: string;
@@ -64,10 +68,26 @@ export interface OpinionSummaryView {
   latestStatus: ProgressStatus | null;
 }
 
-/** Builds full views for opinion rows, loading their links, responses and progress in a few queries. */
-export async function toOpinionViews(db: Kysely<Database>, rows: Opinion[]): Promise<OpinionView[]> {
+/**
+ * The response as a reader may see it: the current version when its state is
+ * visible to them, else the last published version, else nothing.
+ */
+export function visibleResponse(response: OpinionResponseSummaryView | null, visibility: Visibility): OpinionResponseSummaryView | null {
+  if (!response || currentVersionVisible(visibility, response.state)) return response;
+  const published = response.published;
+  if (!published) return null;
+  return { ...response, text: published.text, commitment: published.commitment, version: published.version, state: 'published' };
+}
+
+/**
+ * Builds full views for opinion rows, loading their links, responses and
+ * progress in a few queries. Responses are shown as `visibility` allows.
+ */
+export async function toOpinionViews(db: Kysely<Database>, rows: Opinion[], visibility: Visibility = 'all'): Promise<OpinionView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  // A duplicate shows the response of the opinion it duplicates.
+  const responseIds = [...new Set([...ids, ...rows.map((r) => r.duplicate_of).filter((d): d is number => d !== null)])];
   const departmentIds = [...new Set(rows.map((r) => r.department_id).filter((d): d is number => d !== null))];
   const [links, responses, departments, progress] = await Promise.all([
     inChunks(ids, (ids) =>
@@ -94,7 +114,7 @@ export async function toOpinionViews(db: Kysely<Database>, rows: Opinion[]): Pro
       .orderBy('n.position')
       .execute(),
     ),
-    inChunks(ids, (ids) =>
+    inChunks(responseIds, (ids) =>
       db
         .selectFrom('responses')
         .select([
@@ -136,7 +156,20 @@ export async function toOpinionViews(db: Kysely<Database>, rows: Opinion[]): Pro
   const departmentById = new Map(departments.map((d) => [d.id, toDepartmentView(d)]));
   return rows.map((row) => {
     const nodes = nodesByOpinion.get(row.id) ?? [];
-    const response = responseByOpinion.get(row.id);
+    const response = responseByOpinion.get(row.duplicate_of ?? row.id);
+    const summary: OpinionResponseSummaryView | null = response
+      ? {
+          text: response.text,
+          departmentId: response.department_id,
+          state: response.state,
+          commitment: response.commitment,
+          version: response.version,
+          published:
+            response.published_version === null || response.published_text === null
+              ? null
+              : { version: response.published_version, text: response.published_text, commitment: response.published_commitment! },
+        }
+      : null;
     return {
       id: row.id,
       meetingId: row.meeting_id,
@@ -147,19 +180,8 @@ export async function toOpinionViews(db: Kysely<Database>, rows: Opinion[]): Pro
       departmentId: row.department_id,
       department: row.department_id === null ? null : (departmentById.get(row.department_id) ?? null),
       dueOn: row.due_on,
-      response: response
-        ? {
-            text: response.text,
-            departmentId: response.department_id,
-            state: response.state,
-            commitment: response.commitment,
-            version: response.version,
-            published:
-              response.published_version === null || response.published_text === null
-                ? null
-                : { version: response.published_version, text: response.published_text, commitment: response.published_commitment! },
-          }
-        : null,
+      duplicateOfId: row.duplicate_of,
+      response: visibleResponse(summary, visibility),
       latestProgress: progress.get(row.id) ?? null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -171,10 +193,11 @@ export async function getOpinionRow(db: Kysely<Database>, id: number): Promise<O
   return db.selectFrom('opinions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function getOpinion(db: Kysely<Database>, id: number): Promise<OpinionView | undefined> {
-  const row = await getOpinionRow(db, id);
+/** An opinion as `visibility` allows; undefined when it does not exist or the reader may not see it. */
+export async function getOpinion(db: Kysely<Database>, id: number, visibility: Visibility = 'all'): Promise<OpinionView | undefined> {
+  const row = await db.selectFrom('opinions as o').selectAll('o').where('o.id', '=', id).where(opinionVisibleSql(visibility)).executeTakeFirst();
   if (!row) return undefined;
-  const [view] = await toOpinionViews(db, [row]);
+  const [view] = await toOpinionViews(db, [row], visibility);
   return view;
 }
 
@@ -218,8 +241,8 @@ export const latestStatusSql = sql<ProgressStatus>`(
   SELECT p.status FROM progress_reports p WHERE p.opinion_id = o.id
   ORDER BY ${periodSortKey(sql.ref('p.period'))} DESC, p.id DESC LIMIT 1)`;
 
-export async function listOpinions(db: Kysely<Database>, filter: OpinionFilter): Promise<OpinionPage> {
-  let query = db.selectFrom('opinions as o').selectAll('o');
+export async function listOpinions(db: Kysely<Database>, filter: OpinionFilter, visibility: Visibility = 'all'): Promise<OpinionPage> {
+  let query = db.selectFrom('opinions as o').selectAll('o').where(opinionVisibleSql(visibility));
   if (filter.meetingId !== undefined) query = query.where('o.meeting_id', '=', filter.meetingId);
   if (filter.departmentId !== undefined) query = query.where('o.department_id', '=', filter.departmentId);
   if (filter.nodeId !== undefined) query = query.where(linkedToSubtree(filter.nodeId));
@@ -249,7 +272,7 @@ export async function listOpinions(db: Kysely<Database>, filter: OpinionFilter):
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
-    items: await toOpinionViews(db, page),
+    items: await toOpinionViews(db, page, visibility),
     nextCursor: rows.length > filter.limit && last ? encodeCursor(last.id) : null,
   };
 }
@@ -260,14 +283,15 @@ export function linkedToSubtree(nodeId: number): RawBuilder<boolean> {
 }
 
 /** Opinions linked to `nodeId` or to a node below it, newest meeting first. */
-export async function opinionSummariesForNode(db: Kysely<Database>, nodeId: number): Promise<OpinionSummaryView[]> {
+export async function opinionSummariesForNode(db: Kysely<Database>, nodeId: number, visibility: Visibility = 'all'): Promise<OpinionSummaryView[]> {
   const rows = await db
     .selectFrom('opinions as o')
     .innerJoin('meetings as m', 'm.id', 'o.meeting_id')
-    .leftJoin('responses as r', 'r.opinion_id', 'o.id')
-    .select(['o.id', 'o.meeting_id', 'm.title as meeting_title', 'o.seq', 'o.text', 'r.state'])
+    .leftJoin('responses as r', (join) => join.on(sql<boolean>`r.opinion_id = coalesce(o.duplicate_of, o.id)`))
+    .select(['o.id', 'o.meeting_id', 'm.title as meeting_title', 'o.seq', 'o.text', 'r.state', 'r.published_version'])
     .select(latestStatusSql.as('latest_status'))
     .where(linkedToSubtree(nodeId))
+    .where(opinionVisibleSql(visibility))
     .orderBy('m.fiscal_year', 'desc')
     .orderBy('o.meeting_id', 'desc')
     .orderBy('o.seq')
@@ -279,7 +303,8 @@ export async function opinionSummariesForNode(db: Kysely<Database>, nodeId: numb
     meetingTitle: r.meeting_title,
     seq: r.seq,
     text: r.text,
-    responseState: r.state,
+    responseState:
+      r.state === null || currentVersionVisible(visibility, r.state) ? r.state : r.published_version !== null ? 'published' : null,
     latestStatus: r.latest_status,
   }));
 }
@@ -329,6 +354,7 @@ export interface OpinionUpdateInput {
   nodeIds?: number[];
   departmentId?: number | null;
   dueOn?: string | null;
+  duplicateOfId?: number | null;
 }
 
 /** Changes the given fields; a request that changes nothing writes nothing. */
@@ -342,6 +368,7 @@ export async function updateOpinion(store: Store, actor: Actor | null, before: O
       ...(input.text !== undefined && { text: input.text, text_key: matchKey(input.text) }),
       ...(input.departmentId !== undefined && { department_id: input.departmentId }),
       ...(input.dueOn !== undefined && { due_on: input.dueOn }),
+      ...(input.duplicateOfId !== undefined && { duplicate_of: input.duplicateOfId }),
     };
     w.add(w.db.updateTable('opinions').set({ ...changes, updated_at: new Date().toISOString() }).where('id', '=', before.id));
     if (input.nodeIds !== undefined) {

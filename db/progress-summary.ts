@@ -11,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, ProgressStatus } from './schema.js';
 import { comparePeriods, periodSortKey } from './progress.js';
 import { PROGRESS_STATUSES } from '../api/lib/labels.js';
+import { opinionVisibleSql, type Visibility } from './visibility.js';
 
 
 export type StatusCountsView = Record<ProgressStatus, number>;
@@ -86,7 +87,7 @@ interface ItemStatus {
 }
 
 /** The latest status in the period of every item of the plan, with the group it falls in. */
-async function itemStatuses(db: Kysely<Database>, planId: number, period: string, groupBy: SummaryGroupBy): Promise<ItemStatus[]> {
+async function itemStatuses(db: Kysely<Database>, planId: number, period: string, groupBy: SummaryGroupBy, visibility: Visibility): Promise<ItemStatus[]> {
   const periods = periodsWithin(period);
   // Each node of the plan with its top-level ancestor (the default grouping).
   const tops = sql`WITH RECURSIVE top(id, top_id) AS (
@@ -119,7 +120,7 @@ async function itemStatuses(db: Kysely<Database>, planId: number, period: string
     LEFT JOIN departments d ON d.id = o.department_id
     JOIN top ON top.id = (SELECT min(l.node_id) FROM opinion_nodes l JOIN plan_nodes n ON n.id = l.node_id WHERE l.opinion_id = o.id AND n.plan_id = ${planId})
     JOIN plan_nodes g ON g.id = top.top_id
-    WHERE p.period IN (${sql.join(periods)})`.execute(db);
+    WHERE p.period IN (${sql.join(periods)}) AND ${opinionVisibleSql(visibility)}`.execute(db);
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) {
     const current = latest.get(row.item);
@@ -130,13 +131,19 @@ async function itemStatuses(db: Kysely<Database>, planId: number, period: string
 }
 
 /** The figures computed from item reports, grouped; for `node`, every top-level node appears, even with no items. */
-export async function computeSummary(db: Kysely<Database>, planId: number, period: string, groupBy: SummaryGroupBy): Promise<SummaryTableView> {
+export async function computeSummary(
+  db: Kysely<Database>,
+  planId: number,
+  period: string,
+  groupBy: SummaryGroupBy,
+  visibility: Visibility = 'all',
+): Promise<SummaryTableView> {
   const groups = new Map<string, SummaryRowView>();
   if (groupBy === 'node') {
     const tops = await db.selectFrom('plan_nodes').select(['id', 'title', 'code']).where('plan_id', '=', planId).where('parent_id', 'is', null).orderBy('position').orderBy('id').execute();
     for (const t of tops) groups.set(`${t.id}`, { group: { id: t.id, title: t.title }, counts: emptyCounts(), total: 0 });
   }
-  for (const item of await itemStatuses(db, planId, period, groupBy)) {
+  for (const item of await itemStatuses(db, planId, period, groupBy, visibility)) {
     const key = `${item.groupId ?? item.groupTitle}`;
     let row = groups.get(key);
     if (!row) {
@@ -193,12 +200,13 @@ export async function progressSummary(
   planId: number,
   requestedPeriod: string | undefined,
   groupBy: SummaryGroupBy,
+  visibility: Visibility = 'all',
 ): Promise<SummaryView> {
   const period = requestedPeriod ?? (await latestReportedOrComputedPeriod(db, planId));
   const label = await groupLabel(db, planId, groupBy);
   const base = { planId, period, groupBy, groupLabel: label };
   if (period === null) return { ...base, ...toTable([]), source: 'computed', computed: null };
-  const computed = await computeSummary(db, planId, period, groupBy);
+  const computed = await computeSummary(db, planId, period, groupBy, visibility);
   const reported = groupBy === 'node' ? await reportedSummary(db, planId, period) : null;
   return reported ? { ...base, ...reported, source: 'reported', computed } : { ...base, ...computed, source: 'computed', computed: null };
 }

@@ -10,6 +10,7 @@ import { matchKey } from '../api/lib/text.js';
 import { RESPONSE_STATE_LABELS } from '../api/lib/labels.js';
 import type { Commitment, Database, Response, ResponseState } from './schema.js';
 import type { Store } from './store.js';
+import { currentVersionVisible, versionVisible, type Visibility } from './visibility.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
 
 export interface ResponseView {
@@ -32,6 +33,8 @@ export interface ResponseEventView {
   fromState: ResponseState | null;
   toState: ResponseState;
   comment: string | null;
+  /** Who took the step; null for imports, and for readers outside the city's staff. */
+  actor: { name: string | null; role: string | null } | null;
   createdAt: string;
 }
 
@@ -103,21 +106,61 @@ export async function getResponseRow(db: Kysely<Database>, opinionId: number): P
   return db.selectFrom('responses').selectAll().where('opinion_id', '=', opinionId).executeTakeFirst();
 }
 
-export async function listResponseVersions(db: Kysely<Database>, responseId: number): Promise<ResponseVersionView[]> {
+/**
+ * A response's versions with their history, as `visibility` allows: staff
+ * see every version and step; committee members the versions that were
+ * approved or published; the public the published ones, with only the steps
+ * that made them public.
+ */
+export async function listResponseVersions(db: Kysely<Database>, responseId: number, visibility: Visibility = 'all'): Promise<ResponseVersionView[]> {
   const [versions, events] = await Promise.all([
     db.selectFrom('response_versions').selectAll().where('response_id', '=', responseId).orderBy('version').execute(),
     db.selectFrom('response_events').selectAll().where('response_id', '=', responseId).orderBy('id').execute(),
   ]);
-  return versions.map((v) => ({
-    version: v.version,
+  const staff = visibility === 'all';
+  return versions.flatMap((v) => {
+    const own = events.filter((e) => e.version === v.version);
+    if (!versionVisible(visibility, own.map((e) => e.to_state))) return [];
+    return [
+      {
+        version: v.version,
+        text: v.text,
+        departmentId: v.department_id,
+        commitment: v.commitment,
+        createdAt: v.created_at,
+        events: own
+          .filter((e) => staff || currentVersionVisible(visibility, e.to_state))
+          .map((e) => ({
+            action: e.action,
+            fromState: e.from_state,
+            toState: e.to_state,
+            comment: e.comment,
+            actor: staff && e.actor_id !== null ? { name: e.actor_name, role: e.actor_role } : null,
+            createdAt: e.created_at,
+          })),
+      },
+    ];
+  });
+}
+
+/** The last published version of a response as a view of its own (what readers outside the staff see while a revision is under way). */
+export async function publishedResponseView(db: Kysely<Database>, row: Response): Promise<ResponseView | undefined> {
+  if (row.published_version === null) return undefined;
+  const v = await db
+    .selectFrom('response_versions')
+    .selectAll()
+    .where('response_id', '=', row.id)
+    .where('version', '=', row.published_version)
+    .executeTakeFirst();
+  if (!v) return undefined;
+  return {
+    ...toResponseView(row),
     text: v.text,
     departmentId: v.department_id,
     commitment: v.commitment,
-    createdAt: v.created_at,
-    events: events
-      .filter((e) => e.version === v.version)
-      .map((e) => ({ action: e.action, fromState: e.from_state, toState: e.to_state, comment: e.comment, createdAt: e.created_at })),
-  }));
+    version: v.version,
+    state: 'published',
+  };
 }
 
 export interface ResponseInput {
@@ -236,6 +279,9 @@ async function addEvent(
       from_state: from,
       to_state: to,
       comment,
+      actor_id: w.actor?.id ?? null,
+      actor_name: w.actor?.name ?? null,
+      actor_role: w.actor?.role ?? null,
     }),
   );
 }
@@ -299,31 +345,55 @@ export async function transitionResponse(
     throw new ApiError('conflict', `「${STATE_LABEL[current.state]}」の対応方針は${ACTION_LABEL[action]}できません。${ACTION_LABEL[action]}できるのは${allowed}の対応方針です。`);
   }
   if (action === 'return' && !comment) throw new ApiError('validation_failed', '差戻しにはコメントが必要です。', [{ path: 'comment', message: '差戻しの理由を入力してください。' }]);
+  await runWrite(store, actor, (w) => planTransition(w, current, action, comment));
+}
+
+/**
+ * Publishes every approved response of a meeting at once, in one batch:
+ * each gets its own history step and audit entry. Returns how many.
+ */
+export async function publishApprovedOfMeeting(store: Store, actor: Actor | null, meetingId: number): Promise<number> {
+  const approved = await store.db
+    .selectFrom('responses as r')
+    .innerJoin('opinions as o', 'o.id', 'r.opinion_id')
+    .selectAll('r')
+    .where('o.meeting_id', '=', meetingId)
+    .where('r.state', '=', 'approved')
+    .orderBy('o.seq')
+    .execute();
+  if (approved.length === 0) return 0;
   await runWrite(store, actor, async (w) => {
-    // The state must still be what we checked, or another step got there first.
-    w.guard(
-      sql`(SELECT state FROM responses WHERE id = ${current.id}) = ${current.state} AND (SELECT version FROM responses WHERE id = ${current.id}) = ${current.version}`,
-      () => new ApiError('conflict', '対応方針の状態が他の操作で変わりました。画面を更新してください。'),
-    );
-    w.add(
-      w.db
-        .updateTable('responses')
-        .set({
-          state: rule.to,
-          ...(action === 'publish' && { published_version: current.version }),
-          updated_at: new Date().toISOString(),
-        })
-        .where('id', '=', current.id),
-    );
-    await addEvent(w, current.id, current.version, action, current.state, rule.to, comment);
-    w.audit({
-      entity: 'response',
-      entityId: current.id,
-      opinionId: current.opinion_id,
-      action,
-      before: { state: current.state },
-      after: { state: rule.to, comment },
-    });
+    for (const current of approved) await planTransition(w, current, 'publish', null);
+  });
+  return approved.length;
+}
+
+/** Adds one workflow step to `w`: the new state, the history step and the audit entry, guarded against a concurrent change. */
+async function planTransition(w: WritePlan, current: Response, action: TransitionAction, comment: string | null): Promise<void> {
+  const rule = TRANSITIONS[action];
+  // The state must still be what we checked, or another step got there first.
+  w.guard(
+    sql`(SELECT state FROM responses WHERE id = ${current.id}) = ${current.state} AND (SELECT version FROM responses WHERE id = ${current.id}) = ${current.version}`,
+    () => new ApiError('conflict', '対応方針の状態が他の操作で変わりました。画面を更新してください。'),
+  );
+  w.add(
+    w.db
+      .updateTable('responses')
+      .set({
+        state: rule.to,
+        ...(action === 'publish' && { published_version: current.version }),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', current.id),
+  );
+  await addEvent(w, current.id, current.version, action, current.state, rule.to, comment);
+  w.audit({
+    entity: 'response',
+    entityId: current.id,
+    opinionId: current.opinion_id,
+    action,
+    before: { state: current.state },
+    after: { state: rule.to, comment },
   });
 }
 

@@ -126,6 +126,8 @@ export interface OpinionTable {
   text_key: string;
   department_id: number | null;
   due_on: string | null;
+  /** The opinion whose response also answers this one (an exact or near duplicate, e.g. a form letter). */
+  duplicate_of: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -172,6 +174,10 @@ export interface ResponseEventTable {
   from_state: ResponseState | null;
   to_state: ResponseState;
   comment: string | null;
+  /** Who took the step (null for imports and the command line). */
+  actor_id: ColumnType<string | null, string | null | undefined, never>;
+  actor_name: ColumnType<string | null, string | null | undefined, never>;
+  actor_role: ColumnType<string | null, string | null | undefined, never>;
   created_at: CreatedAt;
 }
 
@@ -267,6 +273,79 @@ export interface ProgressNarrativeTable {
   created_at: CreatedAt;
 }
 
+export type Role = 'secretariat' | 'department' | 'committee';
+
+/** A person who signs in (better-auth's user model, with our role columns). */
+export interface UserTable {
+  id: ColumnType<number, number | undefined, never>;
+  email: string;
+  name: string;
+  email_verified: ColumnType<number, number | undefined, number>;
+  image: string | null;
+  role: Role;
+  /** The department a `department` user answers for. */
+  department_id: number | null;
+  /** 0: deactivated, cannot sign in. */
+  active: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SessionTable {
+  id: ColumnType<number, number | undefined, never>;
+  token: string;
+  user_id: number;
+  expires_at: string;
+  ip_address: string | null;
+  user_agent: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AccountTable {
+  id: ColumnType<number, number | undefined, never>;
+  account_id: string;
+  provider_id: string;
+  user_id: number;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: string | null;
+  refresh_token_expires_at: string | null;
+  scope: string | null;
+  /** better-auth's scrypt hash of the password (provider `credential`). */
+  password: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface VerificationTable {
+  id: ColumnType<number, number | undefined, never>;
+  identifier: string;
+  value: string;
+  expires_at: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** A fixed-window counter: `count` events for `key` since `window_start` (epoch ms). */
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+/** Who sent a public comment: personal data, readable by the secretariat only. */
+export interface CommenterTable {
+  opinion_id: number;
+  /** 受付番号 given to the sender. */
+  receipt_number: string;
+  name: string | null;
+  email: string | null;
+  address: string | null;
+  submitted_at: CreatedAt;
+}
+
 export interface Database {
   id_sequences: IdSequenceTable;
   meta: MetaTable;
@@ -289,12 +368,27 @@ export interface Database {
   reported_summaries: ReportedSummaryTable;
   reported_summary_rows: ReportedSummaryRowTable;
   progress_narratives: ProgressNarrativeTable;
+  users: UserTable;
+  sessions: SessionTable;
+  accounts: AccountTable;
+  verifications: VerificationTable;
+  rate_limits: RateLimitTable;
+  commenters: CommenterTable;
 }
 
 /** Tables whose ids come from `id_sequences`. */
 export type SequencedTable = Exclude<
   keyof Database,
-  'id_sequences' | 'meta' | 'batch_guard' | 'opinion_nodes' | 'audit_log'
+  | 'id_sequences'
+  | 'meta'
+  | 'batch_guard'
+  | 'opinion_nodes'
+  | 'audit_log'
+  | 'sessions'
+  | 'accounts'
+  | 'verifications'
+  | 'rate_limits'
+  | 'commenters'
 >;
 
 export type Department = Selectable<DepartmentTable>;
@@ -324,3 +418,5 @@ export type NewProgressReport = Insertable<ProgressReportTable>;
 export type Evaluation = Selectable<EvaluationTable>;
 export type NewEvaluation = Insertable<EvaluationTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
+export type User = Selectable<UserTable>;
+export type Commenter = Selectable<CommenterTable>;

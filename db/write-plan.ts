@@ -8,13 +8,18 @@
  * rolls back whole and `runWrite` runs the use case again with fresh ids.
  */
 import { sql, type Compilable, type CompiledQuery, type InsertObject, type Kysely, type RawBuilder } from 'kysely';
-import type { Database, SequencedTable } from './schema.js';
+import type { Database, Role, SequencedTable } from './schema.js';
 import { MAX_PARAMS_PER_STATEMENT, type BatchResult, type Store } from './store.js';
 
-/** Who makes a change, as recorded in the audit log. Null until accounts exist for the caller. */
+/** Who makes a change: the signed-in person. Null for the public and for the command line. */
 export interface Actor {
+  /** The user's id, as text (the audit log also records non-user actors). */
   id: string;
-  role: string;
+  role: Role;
+  name: string;
+  email: string;
+  /** The department a `department` user answers for. */
+  departmentId: number | null;
 }
 
 export interface AuditInput {

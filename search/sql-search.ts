@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { escapeLike, matchKey } from '../api/lib/text.js';
 import { subtreeSql } from '../db/nodes.js';
 import { latestStatusSql, linkedToSubtree } from '../db/opinions.js';
+import { opinionVisibleSql, type Visibility } from '../db/visibility.js';
 import type { Commitment, Database, ProgressStatus, ResponseState } from '../db/schema.js';
 import { makeSnippet } from './snippet.js';
 
@@ -23,6 +24,8 @@ export interface SearchQuery {
   fiscalYear?: number;
   page: number;
   perPage: number;
+  /** What the reader may see: the public finds only published opinions, by their published answer. */
+  visibility: Visibility;
 }
 
 export interface SearchHit {
@@ -72,17 +75,40 @@ interface OpinionCandidate {
   status: ProgressStatus | null;
 }
 
+/**
+ * The response columns as the reader may see them: the current version when
+ * its state is visible to them, else the published version (`pv`), else none.
+ */
+function visibleResponseSql(visibility: Visibility) {
+  const current =
+    visibility === 'all'
+      ? sql`1`
+      : visibility === 'approved'
+        ? sql`r.state IN ('approved', 'published')`
+        : sql`r.state = 'published'`;
+  return {
+    text: sql<string | null>`CASE WHEN ${current} THEN r.text ELSE pv.text END`,
+    key: sql<string>`coalesce(CASE WHEN ${current} THEN r.text_key ELSE lower(pv.text) END, '')`,
+    state: sql<ResponseState | null>`CASE WHEN ${current} THEN r.state WHEN pv.id IS NOT NULL THEN 'published' END`,
+    commitment: sql<Commitment | null>`CASE WHEN ${current} THEN r.commitment ELSE pv.commitment END`,
+  };
+}
+
 async function opinionCandidates(db: Kysely<Database>, query: SearchQuery, ws: string[]): Promise<OpinionCandidate[]> {
+  const response = visibleResponseSql(query.visibility);
   let q = db
     .selectFrom('opinions as o')
     .innerJoin('meetings as m', 'm.id', 'o.meeting_id')
-    .leftJoin('responses as r', 'r.opinion_id', 'o.id')
+    // A duplicate is answered by the response of the opinion it duplicates.
+    .leftJoin('responses as r', (join) => join.on(sql<boolean>`r.opinion_id = coalesce(o.duplicate_of, o.id)`))
+    .leftJoin('response_versions as pv', (join) => join.onRef('pv.response_id', '=', 'r.id').onRef('pv.version', '=', 'r.published_version'))
     .select(['o.id', 'o.seq', 'o.text', 'o.meeting_id', 'm.title as meeting_title', 'm.fiscal_year', 'o.department_id'])
-    .select(['r.text as response_text', 'r.state', 'r.commitment'])
-    .select(latestStatusSql.as('status'));
+    .select([response.text.as('response_text'), response.state.as('state'), response.commitment.as('commitment')])
+    .select(latestStatusSql.as('status'))
+    .where(opinionVisibleSql(query.visibility));
   for (const w of ws) {
     const pattern = `%${escapeLike(w)}%`;
-    q = q.where(sql<boolean>`(o.text_key LIKE ${pattern} ESCAPE '\\' OR coalesce(r.text_key, '') LIKE ${pattern} ESCAPE '\\')`);
+    q = q.where(sql<boolean>`(o.text_key LIKE ${pattern} ESCAPE '\\' OR ${response.key} LIKE ${pattern} ESCAPE '\\')`);
   }
   if (query.meetingId !== undefined) q = q.where('o.meeting_id', '=', query.meetingId);
   if (query.departmentId !== undefined) q = q.where('o.department_id', '=', query.departmentId);

@@ -1,6 +1,7 @@
 /** What every request handler can reach through the Hono context. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Store } from '../../db/store.js';
+import type { Visibility } from '../../db/visibility.js';
 import type { Actor } from '../../db/write-plan.js';
 import { validationHook } from './errors.js';
 
@@ -9,6 +10,10 @@ export interface AppEnv {
     store: Store;
     /** The signed-in person, or null for the public. */
     actor: Actor | null;
+    /** What the reader may see of responses in the workflow (from `actor`). */
+    visibility: Visibility;
+    /** The caller's network address, for rate limits ('unknown' when the runtime cannot tell). */
+    client: string;
   };
 }
 

@@ -36,12 +36,18 @@ export function OptionalText(max: number) {
  * An integer id in a path or query: decimal digits only (full-width digits
  * allowed), so "0x1", " 1" or "1e3" are refused rather than read as another id.
  */
+/** An id as written in a path or query (full-width digits allowed), or null when it is not one. */
+export function parseId(text: string): number | null {
+  const digits = normalizeText(text);
+  const id = /^[1-9]\d{0,15}$/.test(digits) ? Number(digits) : NaN;
+  return Number.isSafeInteger(id) ? id : null;
+}
+
 export const IdParam = z
   .string()
   .transform((text, ctx) => {
-    const digits = normalizeText(text);
-    const id = /^[1-9]\d{0,15}$/.test(digits) ? Number(digits) : NaN;
-    if (!Number.isSafeInteger(id)) {
+    const id = parseId(text);
+    if (id === null) {
       ctx.addIssue({ code: 'custom', message: 'IDは正の整数で指定してください。' });
       return z.NEVER;
     }
@@ -179,11 +185,14 @@ export const ErrorSchema = z
 
 const errorDescriptions = {
   400: ['入力内容の誤り（validation_failed）', 'validation_failed', '入力内容に誤りがあります。', [{ path: 'text', message: '入力してください。' }]],
+  401: ['サインインしていない（unauthorized）', 'unauthorized', 'この操作にはサインインが必要です。', []],
+  403: ['権限がない（forbidden）', 'forbidden', '対応方針の承認・差戻し・公開は事務局が行います。', []],
   404: ['見つからない（not_found）', 'not_found', '意見（ID: 42）は見つかりません。', []],
   409: ['状態や他のデータと矛盾する（conflict）', 'conflict', 'この会議には既に3番の意見があります。', [{ path: 'seq', message: '番号が重複しています。' }]],
   412: ['If-Match が古い（precondition_failed）', 'precondition_failed', '対応方針は他の人によって更新されています（現在の版: 3）。最新の内容を確認してから保存してください。', []],
   413: ['本文が大きすぎる（payload_too_large）', 'payload_too_large', 'リクエストが大きすぎます（上限 2048 KB）。', []],
   415: ['JSON 以外の本文（unsupported_media_type）', 'unsupported_media_type', 'Content-Type は application/json を指定してください。', []],
+  429: ['回数制限（rate_limited）', 'rate_limited', '短時間に多くの送信がありました。しばらくしてからもう一度お試しください。', []],
   428: ['If-Match がない（precondition_required）', 'precondition_required', '対応方針を更新するには If-Match ヘッダーに現在の版（ETag）を指定してください。', []],
 } as const;
 

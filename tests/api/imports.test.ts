@@ -11,7 +11,7 @@ import { createApp } from '../../api/app.js';
 import type { Store } from '../../db/store.js';
 import { parseCsv } from '../../api/lib/csv.js';
 import { readXlsx } from '../../api/lib/xlsx.js';
-import { createTestContext, snapshotDatabase, type TestContext } from '../helpers/test-app.js';
+import { createTestContext, snapshotDatabase, TEST_AUTH, type TestContext } from '../helpers/test-app.js';
 
 const seed = (name: string) => fs.readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), 'utf8');
 const SEEDS = {
@@ -154,7 +154,7 @@ describe('all or nothing', () => {
         // The real transaction, with one statement more that fails after everything else ran.
         batch: (queries) => fresh.store.batch([...queries, { sql: 'INSERT INTO batch_guard (ok) VALUES (0)', parameters: [], query: undefined as never, queryId: undefined as never }]),
       };
-      const res = await createApp({ store: failing }).request('/api/imports', { method: 'POST', body: SEEDS.plan, headers: { 'content-type': 'text/plain' } });
+      const res = await createApp({ store: failing, auth: TEST_AUTH }).request('/api/imports', { method: 'POST', body: SEEDS.plan, headers: { 'content-type': 'text/plain', cookie: fresh.cookie } });
       expect(res.status).toBe(409);
       expect(await snapshotDatabase(fresh.store)).toBe(before);
       const again = await importText(fresh, SEEDS.plan);
@@ -175,7 +175,7 @@ describe('bad documents', () => {
     ['a broken workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'application/octet-stream', 400],
   ])('%s: 4xx in Japanese, nothing written', async (_name, body, type, status) => {
     const before = await snapshotDatabase(t.store);
-    const res = await createApp({ store: t.store }).request('/api/imports', { method: 'POST', body, headers: { 'content-type': type } });
+    const res = await t.request('/api/imports', { method: 'POST', body, headers: { 'content-type': type } });
     expect(res.status).toBe(status);
     const json = (await res.json()) as any;
     expect(json.error.message).toMatch(/[ぁ-んァ-ン一-龥]/);
@@ -189,7 +189,7 @@ describe('bad documents', () => {
   });
 
   it('never answers 5xx to arbitrary bytes or text', async () => {
-    const app = createApp({ store: t.store });
+    const app = t;
     const lines = Object.values(SEEDS).flatMap((s) => s.split('\n'));
     const body = fc.oneof(
       fc.uint8Array({ maxLength: 2000 }),
@@ -207,21 +207,21 @@ describe('bad documents', () => {
 });
 
 describe('the opinions table (CSV and Excel)', () => {
-  const exportReport = async (store: Store, meetingId: number, format: 'csv' | 'xlsx') =>
-    new Uint8Array(await (await createApp({ store }).request(`/api/meetings/${meetingId}/report?format=${format}`)).arrayBuffer());
+  const exportReport = async (ctx: TestContext, meetingId: number, format: 'csv' | 'xlsx') =>
+    new Uint8Array(await (await ctx.request(`/api/meetings/${meetingId}/report?format=${format}`)).arrayBuffer());
 
   it.each(['csv', 'xlsx'] as const)('%s: export → import into an empty database → export is lossless', async (format) => {
     const source = await createTestContext({ sample: true });
     const target = await createTestContext();
     try {
-      const first = await exportReport(source.store, 1, format);
+      const first = await exportReport(source, 1, format);
       const form = new FormData();
       form.append('file', new Blob([first]), `report.${format}`);
-      const imported = await createApp({ store: target.store }).request('/api/imports', { method: 'POST', body: form });
+      const imported = await target.request('/api/imports', { method: 'POST', body: form });
       expect(imported.status).toBe(200);
       const result = (await imported.json()) as any;
       expect(result).toMatchObject({ kind: 'opinions_table', created: { meetings: 1, opinions: 10, responses: 10 } });
-      const second = await exportReport(target.store, result.ids.meetingIds[0], format);
+      const second = await exportReport(target, result.ids.meetingIds[0], format);
       const rows = async (bytes: Uint8Array) =>
         format === 'csv'
           ? parseCsv(new TextDecoder().decode(bytes)).map((r) => r.cells)
@@ -249,7 +249,7 @@ describe('the opinions table (CSV and Excel)', () => {
         '第1回 子育て会議,令和7年度,3,送迎バスの導入を検討してほしい。,,,',
       ].join('\r\n');
       const sjis = await shiftJis(csv);
-      const res = await createApp({ store: fresh.store }).request('/api/imports', { method: 'POST', body: sjis as unknown as BodyInit, headers: { 'content-type': 'text/csv' } });
+      const res = await fresh.request('/api/imports', { method: 'POST', body: sjis as unknown as BodyInit, headers: { 'content-type': 'text/csv' } });
       const body = (await res.json()) as any;
       expect(res.status).toBe(200);
       expect(body).toMatchObject({ kind: 'opinions_table', created: { meetings: 1, opinions: 2, responses: 1 } });
@@ -322,7 +322,7 @@ describe('what the review found, kept fixed', () => {
       const res = await importText(fresh, tsv);
       expect(res.body).toMatchObject({ kind: 'opinions_table', created: { opinions: 1, responses: 1 } });
       const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...tsv.replace('第3回', '第4回')].map((c) => c.charCodeAt(0))).buffer)]);
-      const res16 = await createApp({ store: fresh.store }).request('/api/imports', { method: 'POST', body: utf16 as unknown as BodyInit, headers: { 'content-type': 'text/plain' } });
+      const res16 = await fresh.request('/api/imports', { method: 'POST', body: utf16 as unknown as BodyInit, headers: { 'content-type': 'text/plain' } });
       expect(res16.status).toBe(200);
       expect(((await res16.json()) as any).created.opinions).toBe(1);
     } finally {

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** Every route of PRODUCT.md that the foundation implements. */
+/** Every route of PRODUCT.md implemented so far, and our additions (publish all, commenter, duplicates). */
 const expectedOperations = [
   'get /api/health',
   'get /api/departments',
@@ -45,6 +45,15 @@ const expectedOperations = [
   'get /api/progress/summary',
   'get /api/meetings/{id}/report',
   'post /api/imports',
+  'get /api/me',
+  'get /api/users',
+  'post /api/users',
+  'patch /api/users/{id}',
+  'get /api/audit',
+  'post /api/meetings/{id}/comments',
+  'post /api/meetings/{id}/publish',
+  'get /api/opinions/{id}/commenter',
+  'get /api/meetings/{id}/duplicates',
 ];
 
 describe('the OpenAPI document', () => {

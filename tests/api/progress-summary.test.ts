@@ -57,7 +57,7 @@ describe('GET /api/progress/summary', () => {
 
   it('exports the table in seed 003’s shape as CSV and Excel', async () => {
     const json = (await t.api('GET', '/api/progress/summary?planId=1&period=2025H1')).body;
-    const app = (await import('../../api/app.js')).createApp({ store: t.store });
+    const app = t;
     const csv = await app.request('/api/progress/summary?planId=1&period=2025H1&format=csv');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''/);

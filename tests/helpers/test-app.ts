@@ -8,7 +8,11 @@ import path from 'node:path';
 import { migrateToLatest } from '../../db/migrate.js';
 import { openSqliteStore } from '../../db/sqlite.js';
 import type { Store } from '../../db/store.js';
+import { hashPassword } from 'better-auth/crypto';
 import { createApp } from '../../api/app.js';
+import type { AuthOptions } from '../../api/auth/auth.js';
+import { createUser } from '../../db/users.js';
+import type { Role } from '../../db/schema.js';
 import { loadSampleData } from '../../seeds/sample/load.js';
 
 export interface ApiAnswer<T = any> {
@@ -17,13 +21,41 @@ export interface ApiAnswer<T = any> {
   body: T;
 }
 
-export interface TestContext {
+/** One person's way into the API: requests carry their session cookie (none for the public). */
+export interface Client {
+  /** The user's id; null for the public. */
+  userId: number | null;
+  /** The `cookie` header value ('' for the public). */
+  cookie: string;
+  /** Sends a request; a non-string body is sent as JSON. */
+  api<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer<T>>;
+  /** Sends a raw request (for downloads and documents). */
+  request(url: string, init?: RequestInit): Promise<Response>;
+}
+
+export interface TestContext extends Client {
   store: Store;
   dir: string;
   databasePath: string;
-  /** Sends a request; a non-string body is sent as JSON. */
-  api<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer<T>>;
+  /** The public: no session. */
+  anonymous: Client;
+  /** Signs in as a new user of `role` (a department user answers for `departmentId`, made up when omitted). */
+  signInAs(role: Role, departmentId?: number): Promise<Client>;
+  /** Signs in with an e-mail address and password; throws unless it succeeds. */
+  signIn(email: string, password: string): Promise<Client>;
   close(): Promise<void>;
+}
+
+/** Session settings for tests: a fixed secret; cookies without `Secure` (no TLS in app.request). */
+export const TEST_AUTH: AuthOptions = { secret: 'test-secret-0123456789abcdef0123456789', secureCookies: false };
+
+/** The password of every account a test creates. */
+export const TEST_PASSWORD = 'test-password-123';
+
+let passwordHash: Promise<string> | undefined;
+/** Hashing is slow on purpose; tests hash their one password once. */
+export function testPasswordHash(): Promise<string> {
+  return (passwordHash ??= hashPassword(TEST_PASSWORD));
 }
 
 export function tempDir(prefix = 'iken-test-'): string {
@@ -43,28 +75,73 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const store = openSqliteStore(databasePath, { onStatement: options.onStatement });
   await migrateToLatest(store.db);
   if (options.sample) await loadSampleData(store);
-  const app = createApp({ store });
+  const app = createApp({ store, auth: TEST_AUTH, clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1' });
+
+  function client(cookie: string, userId: number | null): Client {
+    const request = (url: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      if (cookie && !headers.has('cookie')) headers.set('cookie', cookie);
+      return Promise.resolve(app.request(url, { ...init, headers }));
+    };
+    return {
+      userId,
+      cookie,
+      request,
+      async api(method, url, body, headers = {}) {
+        const init: RequestInit = { method, headers: { ...headers } };
+        if (body !== undefined) {
+          init.body = typeof body === 'string' ? body : JSON.stringify(body);
+          if (typeof body !== 'string' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+            (init.headers as Record<string, string>)['content-type'] = 'application/json';
+        }
+        const res = await request(url, init);
+        const text = await res.text();
+        let parsed: unknown = text;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          // Not JSON (HTML docs page): keep the text.
+        }
+        return { status: res.status, headers: res.headers, body: parsed as any };
+      },
+    };
+  }
+
+  async function signIn(email: string, password: string): Promise<Client> {
+    const res = await app.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { user: { id: string } };
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    return client(cookie, Number(body.user.id));
+  }
+
+  let made = 0;
+  async function signInAs(role: Role, departmentId?: number): Promise<Client> {
+    made += 1;
+    let department = departmentId ?? null;
+    if (role === 'department' && department === null) {
+      const name = `テスト課${made}`;
+      await store.db.insertInto('departments').values({ id: 900000 + made, name, bureau: null, name_key: name }).execute();
+      department = 900000 + made;
+    }
+    const email = `${role}${made}@test.example.jp`;
+    await createUser(store, null, { email, name: `${role} ${made}`, role, departmentId: department, passwordHash: await testPasswordHash() });
+    return signIn(email, TEST_PASSWORD);
+  }
+
+  const secretariat = await signInAs('secretariat');
   return {
+    ...secretariat,
     store,
     dir,
     databasePath,
-    async api(method, url, body, headers = {}) {
-      const init: RequestInit = { method, headers: { ...headers } };
-      if (body !== undefined) {
-        init.body = typeof body === 'string' ? body : JSON.stringify(body);
-        if (typeof body !== 'string' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
-          (init.headers as Record<string, string>)['content-type'] = 'application/json';
-      }
-      const res = await app.request(url, init);
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        // Not JSON (HTML docs page): keep the text.
-      }
-      return { status: res.status, headers: res.headers, body: parsed as any };
-    },
+    anonymous: client('', null),
+    signInAs,
+    signIn,
     async close() {
       await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -78,7 +155,7 @@ export async function snapshotDatabase(store: Store): Promise<string> {
     'id_sequences', 'departments', 'plans', 'plan_nodes', 'indicators', 'indicator_values', 'meetings',
     'opinions', 'opinion_nodes', 'responses', 'response_versions', 'response_events', 'progress_reports',
     'evaluations', 'audit_log', 'batch_guard', 'import_sources', 'reported_summaries', 'reported_summary_rows',
-    'progress_narratives',
+    'progress_narratives', 'users', 'sessions', 'accounts', 'commenters',
   ] as const;
   const parts: string[] = [];
   for (const table of tables) {

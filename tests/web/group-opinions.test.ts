@@ -17,6 +17,7 @@ function opinion(id: number, seq: number, nodes: OpinionNodeRef[]): Opinion {
     departmentId: null,
     department: null,
     dueOn: null,
+    duplicateOfId: null,
     response: null,
     latestProgress: null,
     createdAt: '',

@@ -4,7 +4,8 @@ import { ApiError, notFound, type ErrorDetail, found } from '../../lib/errors.js
 import { featureApp } from '../../lib/app-env.js';
 import type { MeetingUpdateSchema } from './schemas.js';
 import type { z } from '@hono/zod-openapi';
-import { createMeetingRoute, getMeetingRoute, listMeetingsRoute, meetingReportRoute, updateMeetingRoute } from './routes.js';
+import { createMeetingRoute, getMeetingRoute, listMeetingsRoute, meetingReportRoute, publishMeetingRoute, updateMeetingRoute } from './routes.js';
+import { publishApprovedOfMeeting } from '../../../db/responses.js';
 import { allOpinions, reportHtml, reportRows, REPORT_COLUMNS } from './report.js';
 import { toCsv } from '../../lib/csv.js';
 import { attachment, XLSX_TYPE } from '../../lib/downloads.js';
@@ -64,13 +65,20 @@ export const meetingsApp = featureApp()
     await updateMeeting(c.var.store, c.var.actor, before, resolveMeeting(c.req.valid('json'), before));
     return c.json(found(await getMeeting(c.var.store.db, id), '会議', id), 200);
   })
+  .openapi(publishMeetingRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    if (!(await getMeeting(c.var.store.db, id))) throw notFound('会議', id);
+    const published = await publishApprovedOfMeeting(c.var.store, c.var.actor, id);
+    if (published === 0) throw new ApiError('conflict', 'この会議には承認済みの対応方針がありません。公開できるのは承認済みの対応方針です。');
+    return c.json({ published }, 200);
+  })
   .openapi(meetingReportRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { format } = c.req.valid('query');
     const db = c.var.store.db;
     const meeting = await getMeeting(db, id);
     if (!meeting) throw notFound('会議', id);
-    const opinions = await allOpinions(db, id);
+    const opinions = await allOpinions(db, id, c.var.visibility);
     if (format === 'html') return c.html(reportHtml(meeting, opinions), 200);
     const plans = await db.selectFrom('plans').select(['id', 'title']).execute();
     const rows = reportRows(meeting, opinions, new Map(plans.map((p) => [p.id, p.title])));

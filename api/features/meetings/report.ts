@@ -11,14 +11,15 @@ import { formatDate, formatFiscalYear } from '../../lib/japanese-date.js';
 import { listOpinions, type OpinionView } from '../../../db/opinions.js';
 import type { MeetingView } from '../../../db/meetings.js';
 import type { Database } from '../../../db/schema.js';
+import type { Visibility } from '../../../db/visibility.js';
 import { opinionsTableHeader, opinionsTableRow, OPINIONS_TABLE_COLUMNS } from '../../../seeds/importers/opinions-table.js';
 
 /** Every opinion of the meeting, in order. */
-export async function allOpinions(db: Kysely<Database>, meetingId: number): Promise<OpinionView[]> {
+export async function allOpinions(db: Kysely<Database>, meetingId: number, visibility: Visibility): Promise<OpinionView[]> {
   const all: OpinionView[] = [];
   let afterId: number | undefined;
   for (;;) {
-    const page = await listOpinions(db, { meetingId, afterId, limit: 200 });
+    const page = await listOpinions(db, { meetingId, afterId, limit: 200 }, visibility);
     all.push(...page.items);
     if (!page.nextCursor) break;
     afterId = page.items[page.items.length - 1]!.id;

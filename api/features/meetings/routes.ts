@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponses, IdParams, jsonBody, jsonContent } from '../../lib/schemas.js';
-import { ReportQuerySchema, MeetingListQuerySchema, MeetingListSchema, MeetingSchema, MeetingUpdateSchema, NewMeetingSchema } from './schemas.js';
+import { PublishResultSchema, ReportQuerySchema, MeetingListQuerySchema, MeetingListSchema, MeetingSchema, MeetingUpdateSchema, NewMeetingSchema } from './schemas.js';
 
 export const listMeetingsRoute = createRoute({
   method: 'get',
@@ -36,6 +36,18 @@ export const updateMeetingRoute = createRoute({
   summary: '会議を変更する',
   request: { params: IdParams, body: jsonBody(MeetingUpdateSchema, '変更する項目') },
   responses: { 200: jsonContent(MeetingSchema, '変更後の会議'), ...errorResponses(400, 404, 413, 415) },
+});
+
+export const publishMeetingRoute = createRoute({
+  method: 'post',
+  path: '/api/meetings/{id}/publish',
+  tags: ['meetings'],
+  summary: '会議の承認済みの対応方針をまとめて公開する（事務局）',
+  request: { params: IdParams },
+  responses: {
+    200: jsonContent(PublishResultSchema, '公開した数'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 });
 
 export const meetingReportRoute = createRoute({

@@ -55,6 +55,10 @@ export const MeetingUpdateSchema = z
   .strict()
   .openapi('MeetingUpdate', { description: '会議の変更（指定した項目だけ）', example: { theme: '行財政改革の推進' } });
 
+export const PublishResultSchema = z
+  .object({ published: z.number().int().openapi({ description: '今回公開した対応方針の数', example: 8 }) })
+  .openapi('PublishResult', { description: 'まとめて公開した結果' });
+
 export const ReportQuerySchema = z
   .object({
     format: z

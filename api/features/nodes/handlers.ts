@@ -26,7 +26,7 @@ export const nodesApp = featureApp()
   })
   .openapi(getNodeRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const node = await getNodeDetail(c.var.store.db, id);
+    const node = await getNodeDetail(c.var.store.db, id, c.var.visibility);
     if (!node) throw notFound('ノード', id);
     return c.json(node, 200);
   })

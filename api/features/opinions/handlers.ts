@@ -44,6 +44,25 @@ async function checkReferences(db: Kysely<Database>, refs: References): Promise<
   if (details.length) throw new ApiError('validation_failed', '入力内容に誤りがあります。', details);
 }
 
+/**
+ * Marking an opinion as a duplicate of another: both in the same meeting, the
+ * other not itself a duplicate, and this one neither answered on its own nor
+ * the first of a group already.
+ */
+async function checkDuplicateOf(db: Kysely<Database>, self: { id: number; meetingId: number }, duplicateOfId: number | null | undefined): Promise<void> {
+  if (duplicateOfId === undefined || duplicateOfId === null) return;
+  const fail = (message: string) => new ApiError('conflict', message, [{ path: 'duplicateOfId', message }]);
+  if (duplicateOfId === self.id) throw invalidField('duplicateOfId', '自分自身は指定できません。');
+  const target = await db.selectFrom('opinions').select(['id', 'meeting_id', 'seq', 'duplicate_of']).where('id', '=', duplicateOfId).executeTakeFirst();
+  if (!target) throw danglingReference('duplicateOfId', '意見', duplicateOfId);
+  if (target.meeting_id !== self.meetingId) throw fail('同趣旨として整理できるのは同じ会議の意見だけです。');
+  if (target.duplicate_of !== null) throw fail(`意見${target.seq}番はそれ自体が別の意見と同趣旨として整理されています。元の意見（ID: ${target.duplicate_of}）を指定してください。`);
+  if (await db.selectFrom('responses').select('id').where('opinion_id', '=', self.id).executeTakeFirst())
+    throw fail('この意見には独自の対応方針があるため、同趣旨として整理できません。');
+  if (await db.selectFrom('opinions').select('id').where('duplicate_of', '=', self.id).executeTakeFirst())
+    throw fail('この意見を元として整理された意見があるため、別の意見の同趣旨にはできません。');
+}
+
 async function checkSeqFree(db: Kysely<Database>, meetingId: number, seq: number | undefined, selfId?: number): Promise<void> {
   if (seq === undefined) return;
   const taken = await db
@@ -60,7 +79,7 @@ export const opinionsApp = featureApp()
     const { cursor, ...query } = c.req.valid('query');
     const afterId = cursor === undefined ? undefined : decodeCursor(cursor);
     if (afterId === null) throw invalidField('cursor', 'cursor が正しくありません。前のページの nextCursor をそのまま指定してください。');
-    return c.json(await listOpinions(c.var.store.db, { ...query, afterId }), 200);
+    return c.json(await listOpinions(c.var.store.db, { ...query, afterId }, c.var.visibility), 200);
   })
   .openapi(createOpinionRoute, async (c) => {
     const input = c.req.valid('json');
@@ -72,7 +91,7 @@ export const opinionsApp = featureApp()
   })
   .openapi(getOpinionRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const opinion = await getOpinion(c.var.store.db, id);
+    const opinion = await getOpinion(c.var.store.db, id, c.var.visibility);
     if (!opinion) throw notFound('意見', id);
     return c.json(opinion, 200);
   })
@@ -84,6 +103,7 @@ export const opinionsApp = featureApp()
     const input = c.req.valid('json');
     await checkReferences(db, input);
     await checkSeqFree(db, input.meetingId ?? before.meetingId, input.seq ?? (input.meetingId ? before.seq : undefined), id);
+    await checkDuplicateOf(db, { id, meetingId: input.meetingId ?? before.meetingId }, input.duplicateOfId);
     await updateOpinion(c.var.store, c.var.actor, before, input);
     return c.json(found(await getOpinion(db, id), '意見', id), 200);
   })

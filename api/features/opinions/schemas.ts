@@ -42,6 +42,11 @@ export const OpinionSchema = z
     departmentId: z.number().int().nullable().openapi({ example: 2 }),
     department: DepartmentSchema.nullable(),
     dueOn: z.string().nullable().openapi({ description: '対応期限（ISO）', example: '2026-03-31' }),
+    duplicateOfId: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: '同趣旨として整理した元の意見（その意見の対応方針がこの意見への回答になる）', example: null }),
     response: z
       .object({
         text: z.string(),
@@ -111,6 +116,9 @@ export const OpinionUpdateSchema = z
     nodeIds: nodeIdsField.optional().openapi({ description: '指定するとノードの結び付けを置き換える' }),
     departmentId: Id.nullable().optional(),
     dueOn: OptionalDate(),
+    duplicateOfId: Id.nullable()
+      .optional()
+      .openapi({ description: '同じ会議の同趣旨の意見を指定すると、その意見の対応方針でまとめて回答する。null で解除', example: 30 }),
   })
   .strict()
   .openapi('OpinionUpdate', { description: '意見の変更（指定した項目だけ）', example: { departmentId: 2, dueOn: '2026-03-31' } });

@@ -1,5 +1,6 @@
 import { getNodeRow } from '../../../db/nodes.js';
 import { getOpinionRow } from '../../../db/opinions.js';
+import { canSeeOpinion } from '../../../db/visibility.js';
 import { getProgressView, listProgress, recordProgress, type ProgressTarget } from '../../../db/progress.js';
 import type { Store } from '../../../db/store.js';
 import { ApiError, found, notFound } from '../../lib/errors.js';
@@ -23,6 +24,8 @@ function progressApp(target: ProgressTarget, routes: typeof opinionProgressRoute
     .openapi(routes.list, async (c) => {
       const { id } = c.req.valid('param');
       await requireTarget(c.var.store, target, id);
+      // Progress on an opinion hangs off its response: hidden while the public cannot see the opinion.
+      if (target === 'opinion' && !(await canSeeOpinion(c.var.store.db, c.var.visibility, id))) throw notFound('意見', id);
       return c.json({ items: await listProgress(c.var.store.db, target, id) }, 200);
     })
     .openapi(routes.create, async (c) => {

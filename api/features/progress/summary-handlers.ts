@@ -22,7 +22,7 @@ export const summaryApp = featureApp().openapi(summaryRoute, async (c) => {
   const { planId, period, groupBy, format } = c.req.valid('query');
   const db = c.var.store.db;
   if (!(await planExists(db, planId))) throw notFound('計画', planId);
-  const summary = await progressSummary(db, planId, period, groupBy);
+  const summary = await progressSummary(db, planId, period, groupBy, c.var.visibility);
   if (format === 'json') return c.json(summary, 200);
   const name = `取組状況総括表_${summary.period ? formatPeriod(summary.period) : '報告なし'}`;
   const rows = summaryTableRows(summary);

@@ -51,6 +51,10 @@ export const ResponseEventSchema = z
     fromState: ResponseStateSchema.nullable(),
     toState: ResponseStateSchema,
     comment: z.string().nullable(),
+    actor: z
+      .object({ name: z.string().nullable(), role: z.string().nullable() })
+      .nullable()
+      .openapi({ description: '操作した人（職員にだけ表示。取り込みでは null）', example: { name: '事務局 担当', role: 'secretariat' } }),
     createdAt: z.string(),
   })
   .openapi('ResponseEvent', { description: '対応方針の操作の記録' });
@@ -78,7 +82,7 @@ export const ResponseVersionListSchema = z
           departmentId: 2,
           commitment: 'implement',
           createdAt: '2024-12-01T00:00:00.000Z',
-          events: [{ action: 'edit', fromState: null, toState: 'draft', comment: null, createdAt: '2024-12-01T00:00:00.000Z' }],
+          events: [{ action: 'edit', fromState: null, toState: 'draft', comment: null, actor: { name: '経営企画課 担当', role: 'department' }, createdAt: '2024-12-01T00:00:00.000Z' }],
         },
       ],
     },

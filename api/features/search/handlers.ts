@@ -6,5 +6,5 @@ import { searchRoute } from './routes.js';
 const PER_PAGE = 20;
 
 export const searchApp = featureApp().openapi(searchRoute, async (c) => {
-  return c.json(await sqlSearch(c.var.store.db, { ...c.req.valid('query'), perPage: PER_PAGE }), 200);
+  return c.json(await sqlSearch(c.var.store.db, { ...c.req.valid('query'), perPage: PER_PAGE, visibility: c.var.visibility }), 200);
 });

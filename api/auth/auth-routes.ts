@@ -1,0 +1,80 @@
+/**
+ * /api/auth/*: better-auth's own endpoints (sign-in, sign-out, session),
+ * wrapped so that failed sign-ins are rate limited and every error leaves in
+ * the API's error shape with a Japanese message.
+ */
+import type { Context, Hono } from 'hono';
+import type { AppEnv } from '../lib/app-env.js';
+import { errorBody, type ErrorCode } from '../lib/errors.js';
+import type { Auth } from './auth.js';
+import { recordSignInFailure, recordSignInSuccess, signInBlocked } from './sign-in-limit.js';
+
+/** better-auth's error codes, in the words a city's staff would read. */
+const MESSAGES: Record<string, { code: ErrorCode; message: string }> = {
+  INVALID_EMAIL_OR_PASSWORD: { code: 'unauthorized', message: 'メールアドレスまたはパスワードが正しくありません。' },
+  FAILED_TO_CREATE_SESSION: { code: 'forbidden', message: 'このアカウントは利用停止中です。事務局にお問い合わせください。' },
+  INVALID_EMAIL: { code: 'validation_failed', message: 'メールアドレスの形式が正しくありません。' },
+  PASSWORD_TOO_SHORT: { code: 'validation_failed', message: 'パスワードが短すぎます。' },
+  PASSWORD_TOO_LONG: { code: 'validation_failed', message: 'パスワードが長すぎます。' },
+  EMAIL_PASSWORD_SIGN_UP_DISABLED: { code: 'forbidden', message: 'アカウントは事務局が作成します。' },
+  INVALID_ORIGIN: { code: 'forbidden', message: '別のサイトからのサインインは受け付けていません。' },
+  MISSING_OR_NULL_ORIGIN: { code: 'forbidden', message: 'このサービスの画面からサインインしてください。' },
+};
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+/** Rewrites one of better-auth's error answers into ours, keeping its headers (cookies). */
+async function inOurShape(res: Response): Promise<Response> {
+  if (res.status < 400) return res;
+  let upstream: { code?: string; message?: string } = {};
+  try {
+    upstream = (await res.clone().json()) as typeof upstream;
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  const known = upstream.code ? MESSAGES[upstream.code] : undefined;
+  const code = known?.code ?? STATUS_CODES[res.status] ?? 'internal';
+  const message = known?.message ?? (res.status === 404 ? 'この認証APIはありません。' : '認証の処理でエラーが発生しました。入力内容を確認してください。');
+  const headers = new Headers(res.headers);
+  headers.set('content-type', 'application/json; charset=utf-8');
+  headers.delete('content-length');
+  return new Response(JSON.stringify(errorBody(code, message)), { status: res.status, headers });
+}
+
+async function signInEmail(c: Context<AppEnv>, auth: Auth, client: string): Promise<Response> {
+  let email = '';
+  try {
+    const body = (await c.req.raw.clone().json()) as { email?: unknown };
+    if (typeof body.email === 'string') email = body.email.slice(0, 320);
+  } catch {
+    // better-auth answers a malformed body itself.
+  }
+  const db = c.var.store.db;
+  const wait = await signInBlocked(db, email, client);
+  if (wait !== null)
+    return c.json(
+      errorBody('rate_limited', `サインインの失敗が続いたため、しばらく受け付けません。約${Math.ceil(wait / 60)}分後にもう一度お試しください。`),
+      429,
+      { 'Retry-After': String(wait) },
+    );
+  const res = await auth.handler(c.req.raw);
+  if (res.status === 401) await recordSignInFailure(db, email, client);
+  else if (res.ok) await recordSignInSuccess(db, email);
+  return inOurShape(res);
+}
+
+/** Mounts better-auth on `app`. `clientOf` names the caller's network address (for the limit). */
+export function mountAuth(app: Hono<AppEnv>, auth: Auth, clientOf: (c: Context<AppEnv>) => string): void {
+  app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
+    if (c.req.method === 'POST' && c.req.path === '/api/auth/sign-in/email') return signInEmail(c, auth, clientOf(c));
+    return inOurShape(await auth.handler(c.req.raw));
+  });
+}

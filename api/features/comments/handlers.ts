@@ -1,0 +1,46 @@
+import { checkCommentPeriod, duplicateCandidates, getCommenter, submitComment, todayInJapan } from '../../../db/comments.js';
+import { getMeetingRow } from '../../../db/meetings.js';
+import { countHit, secondsLeft } from '../../../db/rate-limits.js';
+import { ApiError, errorBody, notFound } from '../../lib/errors.js';
+import { featureApp } from '../../lib/app-env.js';
+import { duplicateCandidatesRoute, getCommenterRoute, submitCommentRoute } from './routes.js';
+
+/** Comments one client may send per window: enough for a family at one address, too few for a script. */
+export const MAX_COMMENTS_PER_CLIENT = 10;
+export const COMMENT_WINDOW_MS = 10 * 60 * 1000;
+
+export const commentsApp = featureApp()
+  .openapi(submitCommentRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const sent = await countHit(c.var.store.db, `comment:client:${c.var.client}`, COMMENT_WINDOW_MS);
+    if (sent > MAX_COMMENTS_PER_CLIENT) {
+      const wait = secondsLeft(COMMENT_WINDOW_MS);
+      return c.json(
+        errorBody('rate_limited', `短時間に多くの意見が送信されました。約${Math.ceil(wait / 60)}分後にもう一度送信してください。`),
+        429,
+        { 'Retry-After': String(wait) },
+      );
+    }
+    // People never see this field; a program filling in every field does.
+    if (input.website)
+      throw new ApiError('validation_failed', '送信内容を受け付けられませんでした。画面の入力欄から送信してください。', [
+        { path: 'website', message: 'この欄は空のまま送信してください。' },
+      ]);
+    const meeting = await getMeetingRow(c.var.store.db, id);
+    if (!meeting) throw notFound('会議', id);
+    checkCommentPeriod(meeting, todayInJapan());
+    const { receiptNumber } = await submitComment(c.var.store, meeting, input);
+    return c.json({ receiptNumber }, 201);
+  })
+  .openapi(getCommenterRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const commenter = await getCommenter(c.var.store.db, id);
+    if (!commenter) throw new ApiError('not_found', `意見（ID: ${id}）はパブリックコメントの意見ではないか、見つかりません。`);
+    return c.json(commenter, 200);
+  })
+  .openapi(duplicateCandidatesRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    if (!(await getMeetingRow(c.var.store.db, id))) throw notFound('会議', id);
+    return c.json({ groups: await duplicateCandidates(c.var.store.db, id) }, 200);
+  });
