@@ -16,6 +16,7 @@ import type { Store } from '../db/store.js';
 import { createSampleAccounts } from '../seeds/sample/accounts.js';
 import { loadSampleData } from '../seeds/sample/load.js';
 import { createApp } from './app.js';
+import { ROLE_LABELS } from './lib/labels.js';
 import { authSecret, bootstrapAdmin, NO_ADMIN_HELP } from './auth/bootstrap.js';
 import { readSettings, type Settings } from './settings.js';
 
@@ -30,7 +31,7 @@ export interface RunningServer {
 
 const SAMPLE_MARKER = 'sample_data';
 
-const ROLE_NAMES = { secretariat: '事務局', department: '担当課', committee: '委員' } as const;
+
 
 /** The caller's address: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */
 function clientAddress(trustProxy: boolean) {
@@ -70,7 +71,7 @@ async function openDatabase(settings: Settings): Promise<Store> {
     await setMeta(store.db, SAMPLE_MARKER, 'loaded');
     console.log(`サンプルデータを読み込みました（会議 ${summary.meetings}件、意見 ${summary.opinions}件、計画ノード ${summary.nodes}件）`);
     console.log(`試用アカウント（パスワードはすべて ${password} 。この表示は今回だけです）:`);
-    for (const a of accounts) console.log(`  ${a.email}  ${ROLE_NAMES[a.role]}${a.departmentName ? `（${a.departmentName}）` : ''}`);
+    for (const a of accounts) console.log(`  ${a.email}  ${ROLE_LABELS[a.role]}${a.departmentName ? `（${a.departmentName}）` : ''}`);
   }
   return store;
 }

@@ -4,7 +4,7 @@
  * the web page, so every surface says the same thing. Plain data: safe to
  * bundle for the browser.
  */
-import type { Commitment, MeetingKind, PlanKind, ProgressStatus, ResponseState } from '../../db/schema.js';
+import type { Commitment, MeetingKind, PlanKind, ProgressStatus, ResponseState, Role } from '../../db/schema.js';
 import type { CreatedCounts } from '../../seeds/importers/import-context.js';
 import type { ImportKind } from '../../seeds/importers/types.js';
 
@@ -26,6 +26,12 @@ export const RESPONSE_STATE_LABELS = {
   approved: '承認済',
   published: '公開',
 } as const satisfies Record<ResponseState, string>;
+
+export const ROLE_LABELS = {
+  secretariat: '事務局',
+  department: '担当課',
+  committee: '委員',
+} as const satisfies Record<Role, string>;
 
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   committee: '委員会・会議',

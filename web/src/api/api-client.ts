@@ -4,6 +4,17 @@
  * API's own `error.message` (and its `details`) when it sent one.
  */
 import type {
+  AuditEntry,
+  Commenter,
+  CommentReceipt,
+  Department,
+  DuplicateGroup,
+  Me,
+  OpinionResponse,
+  ResponseAction,
+  ResponseVersion,
+  Role,
+  User,
   ImportKind,
   ImportResult,
   Meeting,
@@ -98,8 +109,13 @@ export class ApiClient {
   }
 
   /** Sends a request and reads its JSON answer; throws ApiError on any failure. */
-  async #request<T>(method: 'GET' | 'POST', path: string, query: Query, init: { body?: BodyInit; contentType?: string; signal?: AbortSignal | undefined }): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  async #request<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    query: Query,
+    init: { body?: BodyInit; contentType?: string; signal?: AbortSignal | undefined; headers?: Record<string, string> },
+  ): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
     // A FormData body sets its own multipart type (with the boundary).
     if (init.contentType) headers['Content-Type'] = init.contentType;
 
@@ -130,7 +146,115 @@ export class ApiClient {
       throw new ApiError(`サーバーでエラーが発生しました（HTTP ${response.status}）。`, response.status, 'bad_response');
     }
     if (body === undefined) throw new ApiError('サーバーの応答を読み取れませんでした。', response.status, 'bad_response');
+    this.#lastEtag = response.headers.get('ETag');
     return body as T;
+  }
+
+  /** The ETag of the last successful answer (the response version an editor starts from). */
+  #lastEtag: string | null = null;
+
+  /** Sends JSON with `method` and reads the JSON answer. */
+  #json<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, value: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.#request<T>(method, path, {}, { body: JSON.stringify(value), contentType: 'application/json', headers });
+  }
+
+  /** The signed-in person, or null for the public (401). */
+  async me(signal?: AbortSignal): Promise<Me | null> {
+    try {
+      return await this.get<Me>('/me', {}, signal);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  }
+
+  /** Signs in; the session cookie is set by the answer. Throws ApiError (401 wrong password, 429 too many failures). */
+  async signIn(email: string, password: string): Promise<Me> {
+    await this.#json('POST', '/auth/sign-in/email', { email, password });
+    const me = await this.me();
+    if (!me) throw new ApiError('サインインできませんでした。もう一度お試しください。', 401, 'unauthorized');
+    return me;
+  }
+
+  async signOut(): Promise<void> {
+    await this.#json('POST', '/auth/sign-out', {});
+  }
+
+  async listDepartments(signal?: AbortSignal): Promise<Department[]> {
+    return (await this.get<{ items: Department[] }>('/departments', {}, signal)).items;
+  }
+
+  async listUsers(signal?: AbortSignal): Promise<User[]> {
+    return (await this.get<{ items: User[] }>('/users', {}, signal)).items;
+  }
+
+  createUser(input: { email: string; name: string; role: Role; departmentId?: number | null; password: string }): Promise<User> {
+    return this.#json<User>('POST', '/users', input);
+  }
+
+  updateUser(id: number, input: { name?: string; role?: Role; departmentId?: number | null; active?: boolean; password?: string }): Promise<User> {
+    return this.#json<User>('PATCH', `/users/${id}`, input);
+  }
+
+  getOpinion(id: number, signal?: AbortSignal): Promise<Opinion> {
+    return this.get<Opinion>(`/opinions/${id}`, {}, signal);
+  }
+
+  /** The response and its ETag (null when the reader may not edit from it). */
+  async getResponse(opinionId: number, signal?: AbortSignal): Promise<{ response: OpinionResponse; etag: string | null }> {
+    const response = await this.get<OpinionResponse>(`/opinions/${opinionId}/response`, {}, signal);
+    return { response, etag: this.#lastEtag };
+  }
+
+  /**
+   * Saves the response text. `etag` is the version the editor started from
+   * (null for a first draft); a stale one answers 412 (ApiError code precondition_failed).
+   */
+  async saveResponse(opinionId: number, text: string, etag: string | null): Promise<{ response: OpinionResponse; etag: string | null }> {
+    const response = await this.#json<OpinionResponse>('PUT', `/opinions/${opinionId}/response`, { text }, etag ? { 'If-Match': etag } : {});
+    return { response, etag: this.#lastEtag };
+  }
+
+  /** Moves the response through its workflow (submit, return with a comment, approve, publish). */
+  async transitionResponse(opinionId: number, action: ResponseAction, comment?: string, etag?: string | null): Promise<{ response: OpinionResponse; etag: string | null }> {
+    const response = await this.#json<OpinionResponse>(
+      'POST',
+      `/opinions/${opinionId}/response/transitions`,
+      { action, ...(comment ? { comment } : {}) },
+      etag ? { 'If-Match': etag } : {},
+    );
+    return { response, etag: this.#lastEtag };
+  }
+
+  async listResponseVersions(opinionId: number, signal?: AbortSignal): Promise<ResponseVersion[]> {
+    return (await this.get<{ items: ResponseVersion[] }>(`/opinions/${opinionId}/response/versions`, {}, signal)).items;
+  }
+
+  /** Publishes every approved response of a meeting; answers how many. */
+  publishMeeting(meetingId: number): Promise<{ published: number }> {
+    return this.#json<{ published: number }>('POST', `/meetings/${meetingId}/publish`, {});
+  }
+
+  /** Sends a public comment; answers the receipt number. `website` is the hidden field people leave empty. */
+  submitComment(meetingId: number, input: { text: string; name?: string; email?: string; address?: string; website?: string }): Promise<CommentReceipt> {
+    return this.#json<CommentReceipt>('POST', `/meetings/${meetingId}/comments`, input);
+  }
+
+  getCommenter(opinionId: number, signal?: AbortSignal): Promise<Commenter> {
+    return this.get<Commenter>(`/opinions/${opinionId}/commenter`, {}, signal);
+  }
+
+  async listDuplicateCandidates(meetingId: number, signal?: AbortSignal): Promise<DuplicateGroup[]> {
+    return (await this.get<{ groups: DuplicateGroup[] }>(`/meetings/${meetingId}/duplicates`, {}, signal)).groups;
+  }
+
+  /** Marks an opinion as saying what `duplicateOfId` says (null undoes it). */
+  markDuplicate(opinionId: number, duplicateOfId: number | null): Promise<Opinion> {
+    return this.#json<Opinion>('PATCH', `/opinions/${opinionId}`, { duplicateOfId });
+  }
+
+  async listAudit(entity: string, id: number, signal?: AbortSignal): Promise<AuditEntry[]> {
+    return (await this.get<{ items: AuditEntry[] }>('/audit', { entity, id }, signal)).items;
   }
 
   /** GET a JSON resource; throws ApiError on any failure. */
@@ -160,7 +284,7 @@ export class ApiClient {
   }
 
   /** Every opinion matching the filter, following `nextCursor` to the last page. */
-  async listAllOpinions(filter: { meetingId?: number }, signal?: AbortSignal): Promise<Opinion[]> {
+  async listAllOpinions(filter: { meetingId?: number; departmentId?: number; state?: string }, signal?: AbortSignal): Promise<Opinion[]> {
     const items: Opinion[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {

@@ -11,6 +11,10 @@ import type { OpinionPageSchema, OpinionSchema } from '../../../api/features/opi
 import type { NodeTreeSchema, PlanDetailSchema, PlanListSchema, PlanSchema } from '../../../api/features/plans/schemas.js';
 import type { SummarySchema, SummaryTableSchema } from '../../../api/features/progress/summary-schemas.js';
 import type { CommitmentSchema, ProgressStatusSchema, ResponseStateSchema } from '../../../api/lib/schemas.js';
+import type { MeSchema, RoleSchema, UserSchema } from '../../../api/features/users/schemas.js';
+import type { AuditEntrySchema } from '../../../api/features/audit/schemas.js';
+import type { CommenterSchema, CommentReceiptSchema, DuplicateGroupSchema } from '../../../api/features/comments/schemas.js';
+import type { ResponseSchema, ResponseVersionSchema } from '../../../api/features/responses/schemas.js';
 import type { ParsedOpinionsTable } from '../../../seeds/importers/opinions-table.js';
 import type { ParsedEvaluation, ParsedMeeting, ParsedPlan, ParsedProgressReport } from '../../../seeds/importers/types.js';
 
@@ -62,3 +66,16 @@ export type ImportResult = Omit<z.infer<typeof ImportResultSchema>, 'preview'> &
 export type ProgressSummary = z.infer<typeof SummarySchema>;
 export type SummaryTable = z.infer<typeof SummaryTableSchema>;
 export type SummaryRow = SummaryTable['rows'][number];
+
+export type Role = z.infer<typeof RoleSchema>;
+export type User = z.infer<typeof UserSchema>;
+/** The signed-in person. */
+export type Me = z.infer<typeof MeSchema>;
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type CommentReceipt = z.infer<typeof CommentReceiptSchema>;
+export type Commenter = z.infer<typeof CommenterSchema>;
+export type DuplicateGroup = z.infer<typeof DuplicateGroupSchema>;
+/** GET /api/opinions/{id}/response. */
+export type OpinionResponse = z.infer<typeof ResponseSchema>;
+export type ResponseVersion = z.infer<typeof ResponseVersionSchema>;
+export type ResponseAction = 'submit' | 'return' | 'approve' | 'publish';

@@ -69,6 +69,36 @@ export const appStyles = css`
     text-decoration: none;
   }
 
+  .account {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--space-2);
+  }
+
+  .account a,
+  .link-button {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    padding: 0 var(--space-2);
+    font-weight: 700;
+  }
+
+  .link-button {
+    border: 0;
+    background: none;
+    color: var(--color-link);
+    font: inherit;
+    font-weight: 700;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .who {
+    color: var(--color-muted);
+  }
+
   nav a:hover {
     background: var(--color-surface);
     text-decoration: underline;

@@ -1,15 +1,16 @@
 /**
- * The application shell: header and navigation, a small History API router
- * for /, /meetings/:id, /plans/:id and /import, and the API client for every page
- * (provided through context).
+ * The application shell: header and navigation (what each role can do), a
+ * small History API router, and what every page reads by context: the API
+ * client and the session (who is signed in).
  */
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { ApiClient } from '../api/api-client.js';
 import { apiContext } from '../api/api-context.js';
+import { ANONYMOUS, SESSION_CHANGED, sessionContext, type Session, type SessionChangedEvent } from '../session/session-context.js';
 import { PAGE_READY, type PageReadyEvent } from '../events.js';
-import { SERVICE_NAME } from '../lib/labels.js';
+import { ROLE_LABELS, SERVICE_NAME } from '../lib/labels.js';
 import { matchRoute, routableUrl, type Route } from '../router/routes.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { appStyles } from './iken-app.styles.js';
@@ -18,6 +19,12 @@ import './iken-import-page.js';
 import './iken-meeting-page.js';
 import './iken-not-found-page.js';
 import './iken-plan-page.js';
+import './iken-sign-in-page.js';
+import './iken-inbox-page.js';
+import './iken-review-page.js';
+import './iken-users-page.js';
+import './iken-opinion-page.js';
+import './iken-comment-page.js';
 
 /** The <a> a click landed on, looking through shadow roots (links live inside pages). */
 function anchorOf(event: Event): HTMLAnchorElement | null {
@@ -33,10 +40,15 @@ export class IkenApp extends LitElement {
 
   static override properties = {
     route: { state: true },
+    session: { state: true },
   };
 
   /** The page on screen. */
   declare route: Route;
+  /** Who is signed in (provided to every page). */
+  declare session: Session;
+  readonly #api = new ApiClient();
+  readonly #sessionProvider: ContextProvider<typeof sessionContext>;
 
   /** Where the page is: keys the page element so each navigation gets a fresh one. */
   #path: string;
@@ -47,8 +59,40 @@ export class IkenApp extends LitElement {
     super();
     this.#path = location.pathname;
     this.route = matchRoute(this.#path);
-    // A controller: it stays attached to this element and answers every page's request for the client.
-    new ContextProvider(this, { context: apiContext, initialValue: new ApiClient() });
+    this.session = ANONYMOUS;
+    // Controllers: they stay attached to this element and answer every page's request.
+    new ContextProvider(this, { context: apiContext, initialValue: this.#api });
+    this.#sessionProvider = new ContextProvider(this, { context: sessionContext, initialValue: this.session });
+    void this.#loadSession();
+  }
+
+  /** Asks the server who is signed in; a failure leaves the page usable as the public. */
+  async #loadSession(): Promise<void> {
+    let me = null;
+    try {
+      me = await this.#api.me();
+    } catch {
+      // Offline or a server error: pages show their own errors when they load.
+    }
+    this.session = { loaded: true, me };
+    this.#sessionProvider.setValue(this.session);
+  }
+
+  #onSessionChanged = (event: SessionChangedEvent): void => {
+    const next = event.detail.next;
+    void this.#loadSession().then(() => {
+      if (next) this.navigate(new URL(next, location.href));
+    });
+  };
+
+  async #signOut(): Promise<void> {
+    try {
+      await this.#api.signOut();
+    } finally {
+      this.session = { loaded: true, me: null };
+      this.#sessionProvider.setValue(this.session);
+      this.navigate(new URL('/', location.href));
+    }
   }
 
   override connectedCallback(): void {
@@ -57,12 +101,14 @@ export class IkenApp extends LitElement {
     document.addEventListener('click', this.#onClick);
     window.addEventListener('popstate', this.#onPopState);
     this.addEventListener(PAGE_READY, this.#onPageReady);
+    this.addEventListener(SESSION_CHANGED, this.#onSessionChanged);
   }
 
   override disconnectedCallback(): void {
     document.removeEventListener('click', this.#onClick);
     window.removeEventListener('popstate', this.#onPopState);
     this.removeEventListener(PAGE_READY, this.#onPageReady);
+    this.removeEventListener(SESSION_CHANGED, this.#onSessionChanged);
     super.disconnectedCallback();
   }
 
@@ -130,24 +176,56 @@ export class IkenApp extends LitElement {
         return html`<iken-plan-page .planId=${this.route.id}></iken-plan-page>`;
       case 'import':
         return html`<iken-import-page></iken-import-page>`;
+      case 'sign-in':
+        return html`<iken-sign-in-page></iken-sign-in-page>`;
+      case 'inbox':
+        return html`<iken-inbox-page></iken-inbox-page>`;
+      case 'review':
+        return html`<iken-review-page></iken-review-page>`;
+      case 'users':
+        return html`<iken-users-page></iken-users-page>`;
+      case 'opinion':
+        return html`<iken-opinion-page .opinionId=${this.route.id}></iken-opinion-page>`;
+      case 'comment':
+        return html`<iken-comment-page .meetingId=${this.route.id}></iken-comment-page>`;
       case 'not-found':
         return html`<iken-not-found-page></iken-not-found-page>`;
     }
   }
 
-  override render(): TemplateResult {
+  /** The menu: what the signed-in person's role can do. */
+  #nav(): TemplateResult {
     const current = (name: Route['name']) => (this.route.name === name ? 'page' : 'false');
+    const me = this.session.me;
+    const link = (href: string, name: Route['name'], label: string) => html`<li><a href=${href} aria-current=${current(name)}>${label}</a></li>`;
+    return html`
+      <nav aria-label="メインメニュー">
+        <ul>
+          ${link('/', 'home', 'ホーム')}
+          ${me?.role === 'department' ? link('/inbox', 'inbox', '担当の意見') : ''}
+          ${me?.role === 'secretariat'
+            ? html`${link('/review', 'review', '確認待ち')}${link('/import', 'import', '資料の取り込み')}${link('/users', 'users', 'アカウント')}`
+            : ''}
+          <li><a href="/api/docs">API リファレンス</a></li>
+        </ul>
+      </nav>
+      <div class="account">
+        ${me
+          ? html`<span class="who">${me.name}（${ROLE_LABELS[me.role]}）</span>
+              <button type="button" class="link-button" @click=${() => void this.#signOut()}>サインアウト</button>`
+          : this.session.loaded
+            ? html`<a href="/sign-in" aria-current=${current('sign-in')}>職員・委員のサインイン</a>`
+            : ''}
+      </div>
+    `;
+  }
+
+  override render(): TemplateResult {
     return html`
       <header class="site-header">
         <div class="inner">
           <a class="brand" href="/">${SERVICE_NAME}</a>
-          <nav aria-label="メインメニュー">
-            <ul>
-              <li><a href="/" aria-current=${current('home')}>ホーム</a></li>
-              <li><a href="/import" aria-current=${current('import')}>資料の取り込み</a></li>
-              <li><a href="/api/docs">API リファレンス</a></li>
-            </ul>
-          </nav>
+          ${this.#nav()}
         </div>
       </header>
       <main id="main" tabindex="-1">${keyed(this.#path, this.#page())}</main>

@@ -9,19 +9,36 @@ export type Route =
   | { name: 'meeting'; id: number }
   | { name: 'plan'; id: number }
   | { name: 'import' }
+  | { name: 'sign-in' }
+  | { name: 'inbox' }
+  | { name: 'review' }
+  | { name: 'users' }
+  | { name: 'opinion'; id: number }
+  | { name: 'comment'; id: number }
   | { name: 'not-found' };
 
 const ID = '([1-9][0-9]{0,14})';
 const PATTERNS: ReadonlyArray<[RegExp, (id: number) => Route]> = [
   [new RegExp(`^/meetings/${ID}$`), (id) => ({ name: 'meeting', id })],
   [new RegExp(`^/plans/${ID}$`), (id) => ({ name: 'plan', id })],
+  [new RegExp(`^/opinions/${ID}$`), (id) => ({ name: 'opinion', id })],
+  [new RegExp(`^/meetings/${ID}/comment$`), (id) => ({ name: 'comment', id })],
 ];
+
+const FIXED: Record<string, Route> = {
+  '/import': { name: 'import' },
+  '/sign-in': { name: 'sign-in' },
+  '/inbox': { name: 'inbox' },
+  '/review': { name: 'review' },
+  '/users': { name: 'users' },
+};
 
 /** Maps a pathname to its page; a trailing slash is tolerated, anything unknown is not-found. */
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '' || path === '/index.html') return { name: 'home' };
-  if (path === '/import') return { name: 'import' };
+  const fixed = FIXED[path];
+  if (fixed) return fixed;
   for (const [pattern, make] of PATTERNS) {
     const m = pattern.exec(path);
     if (m) return make(Number(m[1]));
