@@ -5,7 +5,7 @@
  */
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../lib/app-env.js';
-import { errorBody, type ErrorCode } from '../lib/errors.js';
+import { ERROR_STATUS, errorBody, type ErrorCode } from '../lib/errors.js';
 import type { Auth } from './auth.js';
 import { recordSignInFailure, recordSignInSuccess, signInBlocked } from './sign-in-limit.js';
 
@@ -46,7 +46,8 @@ async function inOurShape(res: Response): Promise<Response> {
   const headers = new Headers(res.headers);
   headers.set('content-type', 'application/json; charset=utf-8');
   headers.delete('content-length');
-  return new Response(JSON.stringify(errorBody(code, message)), { status: res.status, headers });
+  // A known code brings its own status (a deactivated account is 403, not better-auth's 401).
+  return new Response(JSON.stringify(errorBody(code, message)), { status: known ? ERROR_STATUS[code] : res.status, headers });
 }
 
 async function signInEmail(c: Context<AppEnv>, auth: Auth, client: string): Promise<Response> {

@@ -1,0 +1,256 @@
+/**
+ * Accounts: signing in and out, session cookies and their expiry, failed
+ * sign-ins limited, the secretariat managing accounts, deactivation ending
+ * sessions, the first account at start, and `npm run user:create`.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../api/app.js';
+import { startServer } from '../../api/server.js';
+import { MAX_FAILURES_PER_EMAIL } from '../../api/auth/sign-in-limit.js';
+import { createTestContext, tempDir, TEST_AUTH, TEST_PASSWORD, type TestContext } from '../helpers/test-app.js';
+
+const run = promisify(execFile);
+
+let t: TestContext;
+let departmentId: number;
+beforeAll(async () => {
+  t = await createTestContext();
+  departmentId = (await t.api('POST', '/api/departments', { name: '経営企画課', bureau: '企画部' })).body.id;
+});
+afterAll(async () => t.close());
+
+const signIn = (email: string, password: string, client = 'default') =>
+  t.anonymous.request('/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-test-client': client },
+    body: JSON.stringify({ email, password }),
+  });
+
+describe('signing in', () => {
+  it('sets an HttpOnly, SameSite=Lax session cookie, and /api/me names the person', async () => {
+    const created = await t.api('POST', '/api/users', { email: 'Kikaku@City.Example.jp', name: '企画 太郎', role: 'department', departmentId, password: 'correct-horse-battery' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: 'kikaku@city.example.jp', role: 'department', departmentId, active: true });
+    expect(JSON.stringify(created.body)).not.toContain('correct-horse');
+    const res = await signIn('kikaku@city.example.jp', 'correct-horse-battery');
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^iken\.session_token=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Max-Age=43200/);
+    const me = await t.anonymous.api('GET', '/api/me', undefined, { cookie: cookie.split(';')[0]! });
+    expect(me.body).toEqual({ id: created.body.id, email: 'kikaku@city.example.jp', name: '企画 太郎', role: 'department', departmentId });
+  });
+
+  it('marks the cookie Secure outside development', async () => {
+    const app = createApp({ store: t.store, auth: { ...TEST_AUTH, secureCookies: true } });
+    const res = await app.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'kikaku@city.example.jp', password: 'correct-horse-battery' }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^__Secure-iken\.session_token=/);
+    expect(cookie).toMatch(/;\s*Secure/i);
+    // The Secure cookie is read back as a session.
+    const me = await app.request('/api/me', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(me.status).toBe(200);
+  });
+
+  it('answers a wrong password in Japanese, in the error shape, without saying which part was wrong', async () => {
+    for (const [email, password] of [['kikaku@city.example.jp', 'wrong-password-1'], ['nobody@city.example.jp', 'whatever-123']]) {
+      const res = await signIn(email!, password!, 'wrong-pw');
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: 'メールアドレスまたはパスワードが正しくありません。', details: [] } });
+    }
+  });
+
+  it('limits failed sign-ins per address (429 with Retry-After), even with the right password, and counts per address', async () => {
+    await t.api('POST', '/api/users', { email: 'target@city.example.jp', name: '狙われる人', role: 'committee', password: 'right-password-1' });
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) expect((await signIn('target@city.example.jp', `guess-${i}-xxxx`, `attacker-${i}`)).status).toBe(401);
+    const blocked = await signIn('target@city.example.jp', 'right-password-1', 'attacker-x');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await blocked.json()) as any;
+    expect(body.error.code).toBe('rate_limited');
+    expect(body.error.message).toMatch(/しばらく/);
+    // Another person is not locked out by it.
+    expect((await signIn('kikaku@city.example.jp', 'correct-horse-battery', 'attacker-x')).status).toBe(200);
+  });
+
+  it('limits failed sign-ins per client across addresses', async () => {
+    let last = 0;
+    for (let i = 0; i < 25; i++) last = (await signIn(`spray${i}@city.example.jp`, 'password-spray', 'sprayer')).status;
+    expect(last).toBe(429);
+    expect((await signIn('kikaku@city.example.jp', 'correct-horse-battery', 'someone-else')).status).toBe(200);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const res = await signIn('kikaku@city.example.jp', 'correct-horse-battery', 'signout');
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const out = await t.anonymous.request('/api/auth/sign-out', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    expect(out.status).toBe(200);
+    expect((await t.anonymous.api('GET', '/api/me', undefined, { cookie })).status).toBe(401);
+  });
+
+  it('lets a session expire', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const res = await signIn('kikaku@city.example.jp', 'correct-horse-battery', 'expiry');
+      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+      expect((await t.anonymous.api('GET', '/api/me', undefined, { cookie })).status).toBe(200);
+      vi.setSystemTime(Date.now() + 13 * 60 * 60 * 1000);
+      const later = await t.anonymous.api('GET', '/api/me', undefined, { cookie });
+      expect(later.status).toBe(401);
+      expect(later.body.error.message).toMatch(/サインイン/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('answers the public 401 on /api/me and a forged cookie as the public', async () => {
+    expect((await t.anonymous.api('GET', '/api/me')).status).toBe(401);
+    expect((await t.anonymous.api('GET', '/api/me', undefined, { cookie: 'iken.session_token=forged.value' })).status).toBe(401);
+    expect((await t.anonymous.api('POST', '/api/meetings', { title: 'x', fiscalYear: 2025 }, { cookie: 'iken.session_token=forged.value' })).status).toBe(401);
+  });
+});
+
+describe('the secretariat manages accounts', () => {
+  it('lists accounts without passwords', async () => {
+    const res = await t.api('GET', '/api/users');
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(1);
+    expect(JSON.stringify(res.body)).not.toMatch(/password|correct-horse/);
+  });
+
+  it('refuses a duplicate address (any case), a department user without a department, and a short password', async () => {
+    const dup = await t.api('POST', '/api/users', { email: 'KIKAKU@city.example.jp', name: '二人目', role: 'committee', password: 'long-enough-1' });
+    expect(dup.status).toBe(409);
+    const noDept = await t.api('POST', '/api/users', { email: 'nodept@city.example.jp', name: '課なし', role: 'department', password: 'long-enough-1' });
+    expect(noDept.status).toBe(400);
+    expect(noDept.body.error.details[0].path).toBe('departmentId');
+    const short = await t.api('POST', '/api/users', { email: 'short@city.example.jp', name: '短い', role: 'committee', password: 'short' });
+    expect(short.status).toBe(400);
+    expect(short.body.error.details[0]).toMatchObject({ path: 'password', message: 'パスワードは10文字以上にしてください。' });
+    const unknownDept = await t.api('POST', '/api/users', { email: 'ghost@city.example.jp', name: '幽霊', role: 'department', departmentId: 9999, password: 'long-enough-1' });
+    expect(unknownDept.status).toBe(400);
+  });
+
+  it('deactivating a user ends their sessions at once and bars sign-in; reactivating lets them back', async () => {
+    const user = (await t.api('POST', '/api/users', { email: 'leaving@city.example.jp', name: '異動 次郎', role: 'department', departmentId, password: 'leaving-password' })).body;
+    const cookies = [];
+    for (const client of ['pc', 'phone']) cookies.push((await signIn('leaving@city.example.jp', 'leaving-password', client)).headers.get('set-cookie')!.split(';')[0]!);
+    const off = await t.api('PATCH', `/api/users/${user.id}`, { active: false });
+    expect(off.status).toBe(200);
+    expect(off.body.active).toBe(false);
+    for (const cookie of cookies) expect((await t.anonymous.api('GET', '/api/me', undefined, { cookie })).status).toBe(401);
+    expect(await t.store.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
+    const refused = await signIn('leaving@city.example.jp', 'leaving-password', 'pc');
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as any).error.message).toContain('利用停止中');
+    expect((await t.api('PATCH', `/api/users/${user.id}`, { active: true })).status).toBe(200);
+    expect((await signIn('leaving@city.example.jp', 'leaving-password', 'pc')).status).toBe(200);
+  });
+
+  it('changes a role and department; a role away from department clears it', async () => {
+    const user = (await t.api('POST', '/api/users', { email: 'mover@city.example.jp', name: '異動 三郎', role: 'department', departmentId, password: 'mover-password' })).body;
+    const res = await t.api('PATCH', `/api/users/${user.id}`, { role: 'committee' });
+    expect(res.body).toMatchObject({ role: 'committee', departmentId: null });
+    const back = await t.api('PATCH', `/api/users/${user.id}`, { role: 'department' });
+    expect(back.status).toBe(400);
+  });
+
+  it('never leaves the service without an active secretariat account', async () => {
+    const secretariats = (await t.api('GET', '/api/users')).body.items.filter((u: any) => u.role === 'secretariat' && u.active);
+    expect(secretariats).toHaveLength(1);
+    const res = await t.api('PATCH', `/api/users/${secretariats[0].id}`, { active: false });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('最後の事務局アカウント');
+  });
+
+  it('records account changes in the audit log without the password', async () => {
+    const user = (await t.api('GET', '/api/users')).body.items.find((u: any) => u.email === 'leaving@city.example.jp');
+    const log = (await t.api('GET', `/api/audit?entity=user&id=${user.id}`)).body.items;
+    expect(log.map((e: any) => e.action)).toEqual(['create', 'deactivate', 'update']);
+    expect(log[1]).toMatchObject({ actor: { id: String(t.userId), role: 'secretariat' }, before: { active: true }, after: { active: false } });
+    expect(JSON.stringify(log)).not.toContain('leaving-password');
+  });
+});
+
+describe('the first account', () => {
+  const dir = tempDir('accounts-start-');
+  afterAll(async () => (await import('node:fs')).rmSync(dir, { recursive: true, force: true }));
+
+  it('is created from BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD when there is none, once', async () => {
+    const env = { PORT: '0', DATABASE_PATH: path.join(dir, 'a.db'), SAMPLE_DATA: 'off', BOOTSTRAP_ADMIN_EMAIL: 'boss@city.example.jp', BOOTSTRAP_ADMIN_PASSWORD: 'boss-password-1' };
+    for (let i = 0; i < 2; i++) {
+      const server = await startServer(env);
+      try {
+        const base = `http://127.0.0.1:${server.port}`;
+        const res = await fetch(`${base}/api/auth/sign-in/email`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: base },
+          body: JSON.stringify({ email: 'boss@city.example.jp', password: 'boss-password-1' }),
+        });
+        expect(res.status).toBe(200);
+        const users = await fetch(`${base}/api/users`, { headers: { cookie: res.headers.get('set-cookie')!.split(';')[0]! } });
+        expect(((await users.json()) as any).items).toHaveLength(1);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
+  it('without them, the server says how to create one', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const server = await startServer({ PORT: '0', DATABASE_PATH: path.join(dir, 'b.db'), SAMPLE_DATA: 'off' });
+      await server.close();
+      expect(warn.mock.calls.flat().join('\n')).toContain('npm run user:create');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('refuses half the settings', async () => {
+    await expect(startServer({ PORT: '0', DATABASE_PATH: path.join(dir, 'c.db'), BOOTSTRAP_ADMIN_EMAIL: 'x@example.jp' })).rejects.toThrow(/BOOTSTRAP_ADMIN_PASSWORD/);
+  });
+
+  it('npm run user:create makes an account that can sign in, and explains bad arguments in Japanese', async () => {
+    const databasePath = path.join(dir, 'cli.db');
+    const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const cli = path.join(process.cwd(), 'api', 'auth', 'user-create-cli.ts');
+    const env = { ...process.env, DATABASE_PATH: databasePath };
+    const { stdout } = await run(tsx, [cli, '--email', 'first@city.example.jp', '--name', '事務局 一郎', '--role', 'secretariat'], { env });
+    expect(stdout).toMatch(/アカウントを作成しました/);
+    const password = /パスワード: (\S+)/.exec(stdout)![1]!;
+    const bad = await run(tsx, [cli, '--email', 'x@city.example.jp', '--name', 'x', '--role', 'department', '--department', '存在しない課'], { env }).catch((e) => e);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/担当課「存在しない課」が見つかりません/);
+    const server = await startServer({ PORT: '0', DATABASE_PATH: databasePath, SAMPLE_DATA: 'off' });
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      const res = await fetch(`${base}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base },
+        body: JSON.stringify({ email: 'first@city.example.jp', password }),
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the password of test accounts', () => {
+  it('is what the helper says (guards the helper itself)', async () => {
+    const client = await t.signInAs('committee');
+    expect(client.cookie).toMatch(/^iken\.session_token=/);
+    await expect(t.signIn(`committee${1}@nowhere.example.jp`, TEST_PASSWORD)).rejects.toThrow(/401/);
+  });
+});
