@@ -6,6 +6,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 
 type OpenAPIObjectConfig = Parameters<OpenAPIHono['getOpenAPI31Document']>[0];
 import type { AppEnv } from './lib/app-env.js';
+import { signInRoute, signOutRoute } from './auth/auth-routes.js';
 
 export const OPENAPI_INFO: OpenAPIObjectConfig = {
   openapi: '3.1.0',
@@ -63,6 +64,9 @@ export function registerOpenApi(app: OpenAPIHono<AppEnv>): void {
     name: 'iken.session_token',
     description: 'POST /api/auth/sign-in/email で受け取るセッション Cookie（本番では __Secure-iken.session_token）',
   });
+  // Served by better-auth (api/auth/auth-routes.ts), described here with the rest.
+  app.openAPIRegistry.registerPath(signInRoute);
+  app.openAPIRegistry.registerPath(signOutRoute);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', (c) => c.html(DOCS_HTML));
 }

@@ -3,7 +3,9 @@
  * wrapped so that failed sign-ins are rate limited and every error leaves in
  * the API's error shape with a Japanese message.
  */
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, Hono } from 'hono';
+import { errorResponses, jsonBody, jsonContent } from '../lib/schemas.js';
 import type { AppEnv } from '../lib/app-env.js';
 import { ERROR_STATUS, errorBody, type ErrorCode } from '../lib/errors.js';
 import type { Auth } from './auth.js';
@@ -79,3 +81,42 @@ export function mountAuth(app: Hono<AppEnv>, auth: Auth, clientOf: (c: Context<A
     return inOurShape(await auth.handler(c.req.raw));
   });
 }
+
+const SignInSchema = z
+  .object({
+    email: z.string().openapi({ example: 'jimukyoku@city.example.jp' }),
+    password: z.string().openapi({ example: 'correct-horse-battery' }),
+  })
+  .openapi('SignIn', { description: 'サインイン（メールアドレスとパスワード）' });
+
+const SignedInSchema = z
+  .object({
+    token: z.string(),
+    user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), departmentId: z.number().int().nullable() }).passthrough(),
+  })
+  .openapi('SignedIn', {
+    description: 'サインインした人。セッションは Set-Cookie（HttpOnly）で渡される',
+    example: { token: '（セッションの識別子）', user: { id: '2', email: 'kikaku@city.example.jp', name: '経営企画課 担当', role: 'department', departmentId: 1 } },
+  });
+
+/** For the OpenAPI document: the two better-auth endpoints a client needs (the rest are better-auth's own). */
+export const signInRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/sign-in/email',
+  tags: ['users'],
+  summary: 'サインインする（セッション Cookie を受け取る）',
+  description: '失敗が続くと、メールアドレスごと・接続元ごとに一定時間 429 を返します。利用停止中のアカウントは 403。',
+  request: { body: jsonBody(SignInSchema, 'メールアドレスとパスワード') },
+  responses: {
+    200: jsonContent(SignedInSchema, 'サインインした人'),
+    ...errorResponses(400, 401, 403, 429),
+  },
+});
+
+export const signOutRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/sign-out',
+  tags: ['users'],
+  summary: 'サインアウトする',
+  responses: { 200: jsonContent(z.object({ success: z.boolean() }).openapi('SignedOut', { description: 'サインアウトした', example: { success: true } }), 'サインアウトした') },
+});

@@ -54,6 +54,8 @@ const expectedOperations = [
   'post /api/meetings/{id}/publish',
   'get /api/opinions/{id}/commenter',
   'get /api/meetings/{id}/duplicates',
+  'post /api/auth/sign-in/email',
+  'post /api/auth/sign-out',
 ];
 
 describe('the OpenAPI document', () => {
