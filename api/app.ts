@@ -41,6 +41,11 @@ export interface AppOptions {
   store: Store;
   /** Session cookies: the signing secret and whether they are `Secure`. */
   auth: AuthOptions;
+  /**
+   * The address people use (e.g. https://iken.city.example.jp) when it differs
+   * from what the server sees behind a reverse proxy: changes must come from it.
+   */
+  publicOrigin?: string;
   /** The caller's network address, as the runtime knows it (for rate limits). */
   clientAddress?: (c: Context) => string | undefined;
   /** State of the search engine for /api/health. */
@@ -63,14 +68,16 @@ export const DEFAULT_MAX_IMPORT_BYTES = 20 * 1024 * 1024;
  * ride on a signed-in person's cookie; tools that send no Origin (the import
  * command, curl) are not affected.
  */
-const sameOriginWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
-    const origin = c.req.header('origin');
-    if (origin !== undefined && origin !== new URL(c.req.url).origin)
-      throw new ApiError('forbidden', '別のサイトからの変更は受け付けていません。このサービスの画面から操作してください。');
-  }
-  await next();
-};
+function sameOriginWrites(publicOrigin: string | undefined): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const origin = c.req.header('origin');
+      if (origin !== undefined && origin !== (publicOrigin ?? new URL(c.req.url).origin))
+        throw new ApiError('forbidden', '別のサイトからの変更は受け付けていません。このサービスの画面から操作してください。');
+    }
+    await next();
+  };
+}
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   configureZod();
@@ -96,8 +103,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   );
-  app.use('/api/*', sameOriginWrites);
-  const auth = createAuth(options.store, options.auth);
+  app.use('/api/*', sameOriginWrites(options.publicOrigin));
+  const auth = createAuth(options.store, { ...options.auth, baseUrl: options.publicOrigin });
   app.use('/api/*', async (c, next) => {
     c.set('store', options.store);
     c.set('client', options.clientAddress?.(c) || 'unknown');

@@ -89,6 +89,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const app = createApp({
     store,
     auth: { secret, secureCookies: settings.secureCookies },
+    publicOrigin: settings.publicOrigin,
     clientAddress: clientAddress(settings.trustProxy),
   });
   app.get('*', serveStatic({ root: webRoot }));

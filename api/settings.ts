@@ -15,6 +15,8 @@ export interface Settings {
   bootstrapAdminPassword: string | undefined;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** The address people use (PUBLIC_URL), e.g. https://iken.city.example.jp, behind a reverse proxy. */
+  publicOrigin: string | undefined;
 }
 
 function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -23,6 +25,18 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   const v = value.toLowerCase();
   if (v !== 'on' && v !== 'off') throw new Error(`${name} には "on" か "off" を指定してください（指定値: "${value}"）`);
   return v === 'on';
+}
+
+function publicOrigin(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL には https://iken.city.example.jp のような URL を指定してください（指定値: "${value}"）`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL は http:// か https:// で始めてください（指定値: "${value}"）`);
+  return url.origin;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv): Settings {
@@ -41,5 +55,6 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     bootstrapAdminEmail: email,
     bootstrapAdminPassword: password,
     trustProxy: onOff(env, 'TRUST_PROXY', false),
+    publicOrigin: publicOrigin(env.PUBLIC_URL),
   };
 }

@@ -14,8 +14,10 @@ export interface AuthOptions {
   secret: string;
   /** Set the `Secure` flag on cookies (everywhere except local development over plain HTTP). */
   secureCookies: boolean;
-  /** How long a session lasts without use, in seconds. */
+  /** How long a session lasts, in seconds. */
   sessionSeconds?: number;
+  /** The public address behind a reverse proxy; otherwise taken from each request. */
+  baseUrl?: string | undefined;
 }
 
 /** Eight working hours and then some: a session left open overnight has expired by morning. */
@@ -27,6 +29,7 @@ export function createAuth(store: Store, options: AuthOptions) {
   const sessionSeconds = options.sessionSeconds ?? DEFAULT_SESSION_SECONDS;
   return betterAuth({
     basePath: '/api/auth',
+    ...(options.baseUrl && { baseURL: options.baseUrl, trustedOrigins: [options.baseUrl] }),
     secret: options.secret,
     // No transactions: D1 has none, and every write better-auth makes is a single row.
     database: { db: store.db as never, type: 'sqlite', transaction: false },

@@ -120,6 +120,26 @@ describe('signing in', () => {
   });
 });
 
+describe('behind a reverse proxy (PUBLIC_URL)', () => {
+  it('takes sign-ins and changes from the public address, and refuses the internal one', async () => {
+    const app = createApp({ store: t.store, auth: TEST_AUTH, publicOrigin: 'https://iken.city.example.jp' });
+    const signInFrom = (origin: string) =>
+      app.request('http://10.0.0.5:8787/api/auth/sign-in/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ email: 'kikaku@city.example.jp', password: 'correct-horse-battery' }),
+      });
+    const ok = await signInFrom('https://iken.city.example.jp');
+    expect(ok.status).toBe(200);
+    const cookie = ok.headers.get('set-cookie')!.split(';')[0]!;
+    const change = (origin: string) =>
+      app.request('http://10.0.0.5:8787/api/auth/sign-out', { method: 'POST', headers: { cookie, origin, 'content-type': 'application/json' }, body: '{}' });
+    expect((await signInFrom('http://10.0.0.5:8787')).status).toBe(403);
+    expect((await change('https://evil.example')).status).toBe(403);
+    expect((await change('https://iken.city.example.jp')).status).toBe(200);
+  });
+});
+
 describe('the secretariat manages accounts', () => {
   it('lists accounts without passwords', async () => {
     const res = await t.api('GET', '/api/users');
