@@ -28,6 +28,12 @@ export async function authSecret(store: Store, fromEnv?: string): Promise<string
   return (await getMeta(store.db, SECRET_KEY)) ?? generated;
 }
 
+/** A password people can type and read aloud: 16 letters and digits without look-alikes (0/O, 1/l/I). */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => alphabet[b % alphabet.length]).join('');
+}
+
 export type BootstrapResult = 'created' | 'exists' | 'missing';
 
 /**

@@ -15,6 +15,7 @@ import type { Role } from '../../db/schema.js';
 import { createUser } from '../../db/users.js';
 import { normalizeText } from '../lib/text.js';
 import { Password } from '../features/users/schemas.js';
+import { generatePassword } from './bootstrap.js';
 
 const USAGE = `使い方: npm run user:create -- --email メールアドレス --name 氏名 --role secretariat|department|committee [--department 課名またはID] [--password パスワード]
   --role        secretariat（事務局）, department（担当課）, committee（委員）
@@ -51,11 +52,6 @@ export function parseUserArgs(argv: string[]): UserCreateArgs {
     if (!checked.success) throw new Error(checked.error.issues[0]!.message);
   }
   return { email: values.email!, name: values.name!, role: values.role as Role, department: values.department, password: values.password };
-}
-
-function generatePassword(): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => alphabet[b % alphabet.length]).join('');
 }
 
 async function main(): Promise<void> {

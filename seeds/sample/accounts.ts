@@ -7,6 +7,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'kysely';
 import type { Store } from '../../db/store.js';
 import { createUser } from '../../db/users.js';
+import { generatePassword } from '../../api/auth/bootstrap.js';
 import type { Role } from '../../db/schema.js';
 
 export interface SampleAccount {
@@ -19,13 +20,6 @@ export interface SampleAccount {
 export interface SampleAccounts {
   accounts: SampleAccount[];
   password: string;
-}
-
-/** A password people can type: 16 letters and digits without look-alikes (0/O, 1/l/I). */
-function generatePassword(): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
 
 export async function createSampleAccounts(store: Store): Promise<SampleAccounts> {
