@@ -74,10 +74,20 @@ async function signInEmail(c: Context<AppEnv>, auth: Auth, client: string): Prom
   return inOurShape(res);
 }
 
+/**
+ * The better-auth endpoints this service uses. The others (changing one's
+ * e-mail or name, password resets by mail, deleting oneself …) would bypass
+ * the secretariat's account management and the audit log, so they are not
+ * reachable.
+ */
+const OPEN_ENDPOINTS = new Set(['POST /api/auth/sign-in/email', 'POST /api/auth/sign-out', 'GET /api/auth/get-session']);
+
 /** Mounts better-auth on `app`. `clientOf` names the caller's network address (for the limit). */
 export function mountAuth(app: Hono<AppEnv>, auth: Auth, clientOf: (c: Context<AppEnv>) => string): void {
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
-    if (c.req.method === 'POST' && c.req.path === '/api/auth/sign-in/email') return signInEmail(c, auth, clientOf(c));
+    const endpoint = `${c.req.method} ${c.req.path}`;
+    if (!OPEN_ENDPOINTS.has(endpoint)) return c.json(errorBody('not_found', `${endpoint} というAPIはありません。`), 404);
+    if (endpoint === 'POST /api/auth/sign-in/email') return signInEmail(c, auth, clientOf(c));
     return inOurShape(await auth.handler(c.req.raw));
   });
 }

@@ -113,6 +113,25 @@ describe('signing in', () => {
     }
   });
 
+  it('offers only sign-in, sign-out and the session of better-auth’s endpoints', async () => {
+    const cookie = (await signIn('kikaku@city.example.jp', 'correct-horse-battery', 'endpoints')).headers.get('set-cookie')!.split(';')[0]!;
+    for (const [method, path, body] of [
+      ['POST', '/api/auth/sign-up/email', { email: 'self@example.jp', password: 'self-signup-123', name: '自分' }],
+      ['POST', '/api/auth/update-user', { name: '勝手に変更', role: 'secretariat' }],
+      ['POST', '/api/auth/change-email', { newEmail: 'other@example.jp' }],
+      ['POST', '/api/auth/change-password', { currentPassword: 'correct-horse-battery', newPassword: 'another-password-1' }],
+      ['POST', '/api/auth/delete-user', {}],
+      ['GET', '/api/auth/list-sessions', undefined],
+    ] as const) {
+      const res = await t.anonymous.api(method, path, body, { cookie });
+      expect(res.status, path).toBe(404);
+      expect(res.body.error.code).toBe('not_found');
+    }
+    expect((await t.anonymous.api('GET', '/api/me', undefined, { cookie })).body).toMatchObject({ name: '企画 太郎', role: 'department' });
+    const session = await t.anonymous.api('GET', '/api/auth/get-session', undefined, { cookie });
+    expect(session.body.user.email).toBe('kikaku@city.example.jp');
+  });
+
   it('answers the public 401 on /api/me and a forged cookie as the public', async () => {
     expect((await t.anonymous.api('GET', '/api/me')).status).toBe(401);
     expect((await t.anonymous.api('GET', '/api/me', undefined, { cookie: 'iken.session_token=forged.value' })).status).toBe(401);
