@@ -54,6 +54,13 @@ function clientAddress(trustProxy: boolean) {
  * "loading" was stopped during its first start and holds nothing but part of
  * the sample, so it is safely started over.
  */
+/** BOOTSTRAP_ADMIN_*: the first secretariat account, when there is none; says how to make one otherwise. */
+async function ensureFirstAccount(store: Store, settings: Settings): Promise<void> {
+  const admin = await bootstrapAdmin(store, settings.bootstrapAdminEmail, settings.bootstrapAdminPassword);
+  if (admin === 'created') console.log(`事務局のアカウント ${settings.bootstrapAdminEmail} を作成しました。`);
+  if (admin === 'missing') console.warn(NO_ADMIN_HELP);
+}
+
 async function openDatabase(settings: Settings): Promise<Store> {
   let store = openSqliteStore(settings.databasePath);
   let { fresh } = await migrateToLatest(store.db);
@@ -67,6 +74,8 @@ async function openDatabase(settings: Settings): Promise<Store> {
   if (fresh && settings.sampleData) {
     await setMeta(store.db, SAMPLE_MARKER, 'loading');
     const summary = await loadSampleData(store);
+    // The city's own first account comes before the trial accounts, which would otherwise count as "a secretariat exists".
+    await ensureFirstAccount(store, settings);
     const { accounts, password } = await createSampleAccounts(store);
     await setMeta(store.db, SAMPLE_MARKER, 'loaded');
     console.log(`サンプルデータを読み込みました（会議 ${summary.meetings}件、意見 ${summary.opinions}件、計画ノード ${summary.nodes}件）`);
@@ -82,9 +91,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const store = await openDatabase(settings);
 
   const secret = await authSecret(store, settings.authSecret);
-  const admin = await bootstrapAdmin(store, settings.bootstrapAdminEmail, settings.bootstrapAdminPassword);
-  if (admin === 'created') console.log(`事務局のアカウント ${settings.bootstrapAdminEmail} を作成しました。`);
-  if (admin === 'missing') console.warn(NO_ADMIN_HELP);
+  await ensureFirstAccount(store, settings);
 
   const app = createApp({
     store,

@@ -245,6 +245,30 @@ describe('the first account', () => {
     }
   });
 
+  it('is created beside the trial accounts of the sample data, which print their one-time password', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const env = { PORT: '0', DATABASE_PATH: path.join(dir, 'sample.db'), SAMPLE_DATA: 'on', BOOTSTRAP_ADMIN_EMAIL: 'boss@city.example.jp', BOOTSTRAP_ADMIN_PASSWORD: 'boss-password-1' };
+      const server = await startServer(env);
+      try {
+        const printed = log.mock.calls.flat().join('\n');
+        const password = /パスワードはすべて (\S+) /.exec(printed)![1]!;
+        const base = `http://127.0.0.1:${server.port}`;
+        const signInAt = (email: string, pw: string) =>
+          fetch(`${base}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email, password: pw }) });
+        const boss = await signInAt('boss@city.example.jp', 'boss-password-1');
+        expect(boss.status).toBe(200);
+        for (const email of ['jimukyoku@example.jp', 'tantouka@example.jp', 'iin@example.jp']) expect((await signInAt(email, password)).status, email).toBe(200);
+        const users = await fetch(`${base}/api/users`, { headers: { cookie: boss.headers.get('set-cookie')!.split(';')[0]! } });
+        expect(((await users.json()) as any).items.map((u: any) => u.role).sort()).toEqual(['committee', 'department', 'secretariat', 'secretariat']);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      log.mockRestore();
+    }
+  });
+
   it('without them, the server says how to create one', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {

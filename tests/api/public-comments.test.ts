@@ -103,6 +103,14 @@ describe('sending a comment', () => {
     expect(limited.body.error.message).toMatch(/分後/);
     expect((await send(open, { text: '別の人の意見' }, 'neighbour')).status).toBe(201);
   });
+
+  it('does not count refused submissions against a shared address (a library terminal)', async () => {
+    for (let i = 0; i < MAX_COMMENTS_PER_CLIENT + 2; i++) {
+      expect((await send(closed, { text: `締切後の意見 ${i}` }, 'library')).status).toBe(409);
+      expect((await send(open, { text: 'あ'.repeat(10001) }, 'library')).status).toBe(400);
+    }
+    expect((await send(open, { text: '図書館から出す意見' }, 'library')).status).toBe(201);
+  });
 });
 
 describe('form letters', () => {

@@ -13,6 +13,16 @@ export const commentsApp = featureApp()
   .openapi(submitCommentRoute, async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
+    // People never see this field; a program filling in every field does.
+    if (input.website)
+      throw new ApiError('validation_failed', '送信内容を受け付けられませんでした。画面の入力欄から送信してください。', [
+        { path: 'website', message: 'この欄は空のまま送信してください。' },
+      ]);
+    const meeting = await getMeetingRow(c.var.store.db, id);
+    if (!meeting) throw notFound('会議', id);
+    checkCommentPeriod(meeting, todayInJapan());
+    // Only comments that would be accepted count, so that mistakes (a closed period, a field too long) do not use up
+    // the allowance of a shared address such as a library terminal.
     const sent = await countHit(c.var.store.db, `comment:client:${c.var.client}`, COMMENT_WINDOW_MS);
     if (sent > MAX_COMMENTS_PER_CLIENT) {
       const wait = secondsLeft(COMMENT_WINDOW_MS);
@@ -22,14 +32,6 @@ export const commentsApp = featureApp()
         { 'Retry-After': String(wait) },
       );
     }
-    // People never see this field; a program filling in every field does.
-    if (input.website)
-      throw new ApiError('validation_failed', '送信内容を受け付けられませんでした。画面の入力欄から送信してください。', [
-        { path: 'website', message: 'この欄は空のまま送信してください。' },
-      ]);
-    const meeting = await getMeetingRow(c.var.store.db, id);
-    if (!meeting) throw notFound('会議', id);
-    checkCommentPeriod(meeting, todayInJapan());
     const { receiptNumber } = await submitComment(c.var.store, meeting, input);
     return c.json({ receiptNumber }, 201);
   })
