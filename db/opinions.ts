@@ -9,7 +9,7 @@ import type { Store } from './store.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
 import { toDepartmentView, type DepartmentView } from './departments.js';
 import { latestProgressFor, periodSortKey } from './progress.js';
-import { currentVersionVisible, opinionVisibleSql, type Visibility } from './visibility.js';
+import { currentVersionVisible, opinionVisibleSql, visibleResponseSql, type Visibility } from './visibility.js';
 
 export interface OpinionNodeRefView {
   id: number;
@@ -253,13 +253,15 @@ export async function listOpinions(db: Kysely<Database>, filter: OpinionFilter, 
     );
   }
   if (filter.commitment !== undefined || filter.state !== undefined) {
-    const { commitment, state } = filter;
-    query = query.where((eb) => {
-      let sub = eb.selectFrom('responses as r').select('r.id').whereRef('r.opinion_id', '=', 'o.id');
-      if (commitment) sub = sub.where('r.commitment', '=', commitment);
-      if (state) sub = sub.where('r.state', '=', state);
-      return eb.exists(sub);
-    });
+    // On the response as the reader sees it (the answering one for a duplicate): a revision under way stays hidden.
+    const response = visibleResponseSql(visibility);
+    const conditions = [
+      ...(filter.commitment ? [sql`${response.commitment} = ${filter.commitment}`] : []),
+      ...(filter.state ? [sql`${response.state} = ${filter.state}`] : []),
+    ];
+    query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM responses r
+      LEFT JOIN response_versions pv ON pv.response_id = r.id AND pv.version = r.published_version
+      WHERE r.opinion_id = coalesce(o.duplicate_of, o.id) AND ${sql.join(conditions, sql` AND `)})`);
   }
   if (filter.status !== undefined) query = query.where(sql<boolean>`${latestStatusSql} = ${filter.status}`);
   if (filter.q) {

@@ -6,7 +6,7 @@
  * together). Every read of opinions and responses takes one of these.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database, ResponseState } from './schema.js';
+import type { Commitment, Database, ResponseState } from './schema.js';
 
 export type Visibility = 'all' | 'approved' | 'published';
 
@@ -40,4 +40,24 @@ export function currentVersionVisible(visibility: Visibility, state: ResponseSta
 export function versionVisible(visibility: Visibility, reachedStates: readonly ResponseState[]): boolean {
   if (visibility === 'all') return true;
   return reachedStates.some((s) => currentVersionVisible(visibility, s));
+}
+
+/**
+ * The response columns as the reader may see them: the current version when
+ * its state is visible to them, else the published version, else none. Expects
+ * the response as `r` and its published version as `pv` (left-joined).
+ */
+export function visibleResponseSql(visibility: Visibility) {
+  const current =
+    visibility === 'all'
+      ? sql`1`
+      : visibility === 'approved'
+        ? sql`r.state IN ('approved', 'published')`
+        : sql`r.state = 'published'`;
+  return {
+    text: sql<string | null>`CASE WHEN ${current} THEN r.text ELSE pv.text END`,
+    key: sql<string>`coalesce(CASE WHEN ${current} THEN r.text_key ELSE lower(pv.text) END, '')`,
+    state: sql<ResponseState | null>`CASE WHEN ${current} THEN r.state WHEN pv.id IS NOT NULL THEN 'published' END`,
+    commitment: sql<Commitment | null>`CASE WHEN ${current} THEN r.commitment ELSE pv.commitment END`,
+  };
 }

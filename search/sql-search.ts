@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { escapeLike, matchKey } from '../api/lib/text.js';
 import { subtreeSql } from '../db/nodes.js';
 import { latestStatusSql, linkedToSubtree } from '../db/opinions.js';
-import { opinionVisibleSql, type Visibility } from '../db/visibility.js';
+import { opinionVisibleSql, visibleResponseSql, type Visibility } from '../db/visibility.js';
 import type { Commitment, Database, ProgressStatus, ResponseState } from '../db/schema.js';
 import { makeSnippet } from './snippet.js';
 
@@ -73,25 +73,6 @@ interface OpinionCandidate {
   state: ResponseState | null;
   commitment: Commitment | null;
   status: ProgressStatus | null;
-}
-
-/**
- * The response columns as the reader may see them: the current version when
- * its state is visible to them, else the published version (`pv`), else none.
- */
-function visibleResponseSql(visibility: Visibility) {
-  const current =
-    visibility === 'all'
-      ? sql`1`
-      : visibility === 'approved'
-        ? sql`r.state IN ('approved', 'published')`
-        : sql`r.state = 'published'`;
-  return {
-    text: sql<string | null>`CASE WHEN ${current} THEN r.text ELSE pv.text END`,
-    key: sql<string>`coalesce(CASE WHEN ${current} THEN r.text_key ELSE lower(pv.text) END, '')`,
-    state: sql<ResponseState | null>`CASE WHEN ${current} THEN r.state WHEN pv.id IS NOT NULL THEN 'published' END`,
-    commitment: sql<Commitment | null>`CASE WHEN ${current} THEN r.commitment ELSE pv.commitment END`,
-  };
 }
 
 async function opinionCandidates(db: Kysely<Database>, query: SearchQuery, ws: string[]): Promise<OpinionCandidate[]> {

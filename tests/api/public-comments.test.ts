@@ -52,6 +52,11 @@ describe('sending a comment', () => {
     const sender = await t.api('GET', `/api/opinions/${opinions[0].id}/commenter`);
     expect(sender.body).toMatchObject({ receiptNumber: `${open}-0001`, name: '平塚 太郎', email: 'taro@example.jp', address: '平塚市浅間町' });
     expect((await t.api('GET', `/api/opinions/${opinions[1].id}/commenter`)).body).toMatchObject({ name: null, email: null, address: null });
+    // An opinion typed in by the secretariat has no sender; one that does not exist is 404.
+    const typed = (await t.api('POST', '/api/opinions', { meetingId: open, text: '窓口で聞いた意見' })).body.id;
+    const none = await t.api('GET', `/api/opinions/${typed}/commenter`);
+    expect([none.status, none.body]).toEqual([200, null]);
+    expect((await t.api('GET', '/api/opinions/99999/commenter')).status).toBe(404);
   });
 
   it.each([

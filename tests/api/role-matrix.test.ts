@@ -239,20 +239,27 @@ describe('reads hide what a role may not see', () => {
   });
 
   it('a revision under way stays hidden: the public keeps reading the published version', async () => {
-    const o = await opinionWithResponse(ids.departmentA, '初めの公開版です。', ['submit', 'approve', 'publish']);
-    expect((await t.api('PUT', `/api/opinions/${o}/response`, { text: '改訂中の下書きです。' }, { 'If-Match': '"v1"' })).status).toBe(200);
+    const o = await opinionWithResponse(ids.departmentA, '初めの公開版です。令和8年度から実施します。', ['submit', 'approve', 'publish']);
+    expect((await t.api('PUT', `/api/opinions/${o}/response`, { text: '改訂中の下書きです。検討してまいります。' }, { 'If-Match': '"v1"' })).status).toBe(200);
     for (const reader of [t.anonymous, committee]) {
       const res = await reader.api('GET', `/api/opinions/${o}/response`);
-      expect(res.body).toMatchObject({ text: '初めの公開版です。', state: 'published', version: 1 });
+      expect(res.body).toMatchObject({ text: '初めの公開版です。令和8年度から実施します。', state: 'published', version: 1 });
       expect(res.headers.get('etag')).toBeNull();
       const versions = (await reader.api('GET', `/api/opinions/${o}/response/versions`)).body.items;
       expect(versions.map((v: any) => v.version)).toEqual([1]);
       expect(JSON.stringify(versions)).not.toContain('改訂中の下書き');
       const opinion = (await reader.api('GET', `/api/opinions/${o}`)).body;
-      expect(opinion.response.text).toBe('初めの公開版です。');
+      expect(opinion.response.text).toBe('初めの公開版です。令和8年度から実施します。');
     }
+    // Filters work on what the reader sees, so they do not give the revision away either.
+    const ids_ = async (reader: Client, query: string) => (await reader.api('GET', `/api/opinions?meetingId=${ids.meeting}&${query}`)).body.items.map((x: any) => x.id);
+    expect(await ids_(t.anonymous, 'state=draft')).not.toContain(o);
+    expect(await ids_(t.anonymous, 'state=published')).toContain(o);
+    expect(await ids_(t.anonymous, 'commitment=consider')).not.toContain(o);
+    expect(await ids_(t.anonymous, 'commitment=implement')).toContain(o);
+    expect(await ids_(deptA, 'state=draft')).toContain(o);
     const staff = await deptA.api('GET', `/api/opinions/${o}/response`);
-    expect(staff.body).toMatchObject({ text: '改訂中の下書きです。', state: 'draft', version: 2 });
+    expect(staff.body).toMatchObject({ text: '改訂中の下書きです。検討してまいります。', state: 'draft', version: 2 });
   });
 
   it('only the secretariat reads accounts, the audit log and who sent a comment', async () => {

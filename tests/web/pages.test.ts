@@ -10,7 +10,7 @@ import type { Meeting, MeetingList, Opinion, OpinionPage, PlanDetail, PlanList, 
 import { formatDate, formatFiscalYear, formatPeriod } from '../../api/lib/japanese-date.js';
 import { WIDTHS, deepActiveElement, launchBrowser, maybeScreenshot, type OpenedPage } from './support/browser.js';
 import { expectHealthyPage, waitForHeading, withOpenedPage } from './support/pages.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { ADMIN_EMAIL, startTestServer, type TestServer } from './support/server.js';
 
 const STATE_LABELS = { draft: '下書き', submitted: '提出済', returned: '差戻し', approved: '承認済', published: '公開' };
 const COMMITMENT_LABELS = { implement: '実施', continue: '継続', consider: '検討', difficult: '困難', explain: '説明' };
@@ -23,11 +23,13 @@ let committee: Meeting;
 let committeeOpinions: Opinion[];
 let plan: PlanDetail;
 
+/** Every opinion of a meeting as the secretariat reads it (drafts included). */
 async function allOpinions(meetingId: number): Promise<Opinion[]> {
   const items: Opinion[] = [];
   let cursor: string | null = null;
   do {
-    const page: OpinionPage = await server.getJson<OpinionPage>(
+    const page: OpinionPage = await server.adminJson<OpinionPage>(
+      'GET',
       `/api/opinions?meetingId=${meetingId}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     );
     items.push(...page.items);
@@ -99,7 +101,25 @@ describe.each(WIDTHS)('at %i px', (width) => {
     });
   });
 
-  test('the committee meeting page mirrors the 実施結果報告書', async () => {
+  test('the public sees only the opinions whose answer is published, and no unpublished text', async () => {
+    await withPage(`/meetings/${committee.id}`, width, async (opened) => {
+      const { page } = opened;
+      await heading(page, committee.title);
+      await page.locator('iken-opinion-item article').first().waitFor();
+      const published = committeeOpinions.filter((o) => o.response?.published);
+      const hidden = committeeOpinions.filter((o) => !o.response?.published);
+      expect(hidden.length).toBeGreaterThan(0);
+      expect(await page.locator('iken-opinion-item').count()).toBe(published.length);
+      const text = await page.locator('main').innerText();
+      for (const o of hidden) {
+        expect(text).not.toContain(o.text);
+        if (o.response) expect(text).not.toContain(o.response.text);
+      }
+      await expectHealthyPage(opened, width);
+    });
+  });
+
+  test('the committee meeting page mirrors the 実施結果報告書 (as the secretariat sees it, drafts marked as such)', async () => {
     await withPage(`/meetings/${committee.id}`, width, async (opened) => {
       const { page } = opened;
       await heading(page, committee.title);
@@ -177,7 +197,7 @@ describe.each(WIDTHS)('at %i px', (width) => {
       expect(await page.title()).toBe(`${committee.title} | 意見・対応方針 管理`);
       await expectHealthyPage(opened, width);
       await maybeScreenshot(page, `meeting-${width}`);
-    });
+    }, (context) => server.signInContext(context, ADMIN_EMAIL));
   });
 
   test('the plan page shows each 重点戦略 with its 数値目標, 施策, 主な取組 and KPI', async () => {
@@ -348,7 +368,7 @@ describe('other states', () => {
   test('a plan of other levels (目標 → 改革テーマ → 実施計画事業) is shown as nested lists with its indicators', async () => {
     const response = await fetch(`${server.baseUrl}/api/plans`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', cookie: await server.sessionCookie(ADMIN_EMAIL) },
       body: JSON.stringify({
         title: '行財政改革計画（試験）',
         municipality: '平塚市',

@@ -1,5 +1,6 @@
 import { checkCommentPeriod, duplicateCandidates, getCommenter, submitComment, todayInJapan } from '../../../db/comments.js';
 import { getMeetingRow } from '../../../db/meetings.js';
+import { getOpinionRow } from '../../../db/opinions.js';
 import { countHit, secondsLeft } from '../../../db/rate-limits.js';
 import { ApiError, errorBody, notFound } from '../../lib/errors.js';
 import { featureApp } from '../../lib/app-env.js';
@@ -37,9 +38,9 @@ export const commentsApp = featureApp()
   })
   .openapi(getCommenterRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const commenter = await getCommenter(c.var.store.db, id);
-    if (!commenter) throw new ApiError('not_found', `意見（ID: ${id}）はパブリックコメントの意見ではないか、見つかりません。`);
-    return c.json(commenter, 200);
+    if (!(await getOpinionRow(c.var.store.db, id))) throw notFound('意見', id);
+    // null: the opinion was typed in or imported, not sent through the form.
+    return c.json((await getCommenter(c.var.store.db, id)) ?? null, 200);
   })
   .openapi(duplicateCandidatesRoute, async (c) => {
     const { id } = c.req.valid('param');

@@ -20,7 +20,10 @@ export const getCommenterRoute = createRoute({
   tags: ['public comments'],
   summary: '意見の提出者（事務局）',
   request: { params: IdParams },
-  responses: { 200: jsonContent(CommenterSchema, '提出者'), ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: jsonContent(CommenterSchema.nullable(), '提出者。意見募集フォーム以外（入力・取り込み）の意見では null'),
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 
 export const duplicateCandidatesRoute = createRoute({

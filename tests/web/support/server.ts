@@ -38,9 +38,15 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The sample data brings its own trial accounts (with a password printed
+ * once), and with a secretariat account present the server makes no
+ * BOOTSTRAP_ADMIN account; the tests need one whose password they know, so
+ * it is added here, as `npm run user:create` would.
+ */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'iken-web-'));
-  const running = await startServer({
+  const settings = {
     ...process.env,
     PORT: '0',
     DATABASE_PATH: path.join(dir, 'app.db'),
@@ -48,7 +54,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
     BOOTSTRAP_ADMIN_PASSWORD: TEST_PASSWORD,
     ...env,
-  });
+  };
+  const running = await startServer(settings);
   const baseUrl = `http://127.0.0.1:${running.port}`;
 
   async function sessionCookie(email: string, password = TEST_PASSWORD): Promise<string> {
@@ -95,8 +102,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
     sessionCookie,
     async signInContext(context, email) {
-      const [name, value] = (await sessionCookie(email)).split('=') as [string, string];
-      await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+      // The value may itself hold '=': split at the first one only. A __Secure- cookie must be
+      // Secure, and set by domain and path (given an http url, Chromium refuses the prefix); it is
+      // still sent to 127.0.0.1, which Chromium treats as a secure context.
+      const cookie = await sessionCookie(email);
+      const at = cookie.indexOf('=');
+      const domain = new URL(baseUrl).hostname;
+      await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), domain, path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
     },
     async stop() {
       await running.close();

@@ -52,6 +52,13 @@ export class ApiError extends Error {
 }
 
 type Query = Record<string, string | number | boolean | undefined>;
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+interface RequestOptions {
+  body?: BodyInit;
+  contentType?: string;
+  signal?: AbortSignal | undefined;
+  headers?: Record<string, string>;
+}
 
 /** What a document to import is: a chosen file, or text pasted into the page. */
 export type ImportSource = { file: File } | { text: string };
@@ -109,12 +116,12 @@ export class ApiClient {
   }
 
   /** Sends a request and reads its JSON answer; throws ApiError on any failure. */
-  async #request<T>(
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
-    path: string,
-    query: Query,
-    init: { body?: BodyInit; contentType?: string; signal?: AbortSignal | undefined; headers?: Record<string, string> },
-  ): Promise<T> {
+  async #request<T>(method: Method, path: string, query: Query, init: RequestOptions): Promise<T> {
+    return (await this.#exchange<T>(method, path, query, init)).body;
+  }
+
+  /** Sends a request; answers its JSON body and its ETag (the version an editor starts from). */
+  async #exchange<T>(method: Method, path: string, query: Query, init: RequestOptions): Promise<{ body: T; etag: string | null }> {
     const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
     // A FormData body sets its own multipart type (with the boundary).
     if (init.contentType) headers['Content-Type'] = init.contentType;
@@ -146,26 +153,35 @@ export class ApiClient {
       throw new ApiError(`サーバーでエラーが発生しました（HTTP ${response.status}）。`, response.status, 'bad_response');
     }
     if (body === undefined) throw new ApiError('サーバーの応答を読み取れませんでした。', response.status, 'bad_response');
-    this.#lastEtag = response.headers.get('ETag');
-    return body as T;
+    return { body: body as T, etag: response.headers.get('ETag') };
   }
-
-  /** The ETag of the last successful answer (the response version an editor starts from). */
-  #lastEtag: string | null = null;
 
   /** Sends JSON with `method` and reads the JSON answer. */
   #json<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, value: unknown, headers: Record<string, string> = {}): Promise<T> {
     return this.#request<T>(method, path, {}, { body: JSON.stringify(value), contentType: 'application/json', headers });
   }
 
-  /** The signed-in person, or null for the public (401). */
+  /** Sends JSON to a response route and keeps the answer's ETag with it. */
+  async #responseExchange(method: 'PUT' | 'POST', path: string, value: unknown, etag: string | null | undefined): Promise<{ response: OpinionResponse; etag: string | null }> {
+    const { body, etag: next } = await this.#exchange<OpinionResponse>(method, path, {}, {
+      body: JSON.stringify(value),
+      contentType: 'application/json',
+      headers: etag ? { 'If-Match': etag } : {},
+    });
+    return { response: body, etag: next };
+  }
+
+  /**
+   * The signed-in person, or null for the public. Asks better-auth's session
+   * endpoint, which answers the public with null rather than 401 (a 401 would
+   * show as an error in the browser's console on every public page).
+   */
   async me(signal?: AbortSignal): Promise<Me | null> {
-    try {
-      return await this.get<Me>('/me', {}, signal);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return null;
-      throw error;
-    }
+    type Session = { user: { id: string; email: string; name: string; role: Me['role']; departmentId?: number | null } } | null;
+    const session = await this.get<Session>('/auth/get-session', {}, signal);
+    if (!session?.user) return null;
+    const { id, email, name, role, departmentId } = session.user;
+    return { id: Number(id), email, name, role, departmentId: departmentId ?? null };
   }
 
   /** Signs in; the session cookie is set by the answer. Throws ApiError (401 wrong password, 429 too many failures). */
@@ -202,28 +218,21 @@ export class ApiClient {
 
   /** The response and its ETag (null when the reader may not edit from it). */
   async getResponse(opinionId: number, signal?: AbortSignal): Promise<{ response: OpinionResponse; etag: string | null }> {
-    const response = await this.get<OpinionResponse>(`/opinions/${opinionId}/response`, {}, signal);
-    return { response, etag: this.#lastEtag };
+    const { body, etag } = await this.#exchange<OpinionResponse>('GET', `/opinions/${opinionId}/response`, {}, { signal });
+    return { response: body, etag };
   }
 
   /**
    * Saves the response text. `etag` is the version the editor started from
    * (null for a first draft); a stale one answers 412 (ApiError code precondition_failed).
    */
-  async saveResponse(opinionId: number, text: string, etag: string | null): Promise<{ response: OpinionResponse; etag: string | null }> {
-    const response = await this.#json<OpinionResponse>('PUT', `/opinions/${opinionId}/response`, { text }, etag ? { 'If-Match': etag } : {});
-    return { response, etag: this.#lastEtag };
+  saveResponse(opinionId: number, text: string, etag: string | null): Promise<{ response: OpinionResponse; etag: string | null }> {
+    return this.#responseExchange('PUT', `/opinions/${opinionId}/response`, { text }, etag);
   }
 
   /** Moves the response through its workflow (submit, return with a comment, approve, publish). */
-  async transitionResponse(opinionId: number, action: ResponseAction, comment?: string, etag?: string | null): Promise<{ response: OpinionResponse; etag: string | null }> {
-    const response = await this.#json<OpinionResponse>(
-      'POST',
-      `/opinions/${opinionId}/response/transitions`,
-      { action, ...(comment ? { comment } : {}) },
-      etag ? { 'If-Match': etag } : {},
-    );
-    return { response, etag: this.#lastEtag };
+  transitionResponse(opinionId: number, action: ResponseAction, comment?: string, etag?: string | null): Promise<{ response: OpinionResponse; etag: string | null }> {
+    return this.#responseExchange('POST', `/opinions/${opinionId}/response/transitions`, { action, ...(comment ? { comment } : {}) }, etag);
   }
 
   async listResponseVersions(opinionId: number, signal?: AbortSignal): Promise<ResponseVersion[]> {
@@ -240,8 +249,9 @@ export class ApiClient {
     return this.#json<CommentReceipt>('POST', `/meetings/${meetingId}/comments`, input);
   }
 
-  getCommenter(opinionId: number, signal?: AbortSignal): Promise<Commenter> {
-    return this.get<Commenter>(`/opinions/${opinionId}/commenter`, {}, signal);
+  /** Who sent a public comment; null for an opinion typed in or imported. */
+  getCommenter(opinionId: number, signal?: AbortSignal): Promise<Commenter | null> {
+    return this.get<Commenter | null>(`/opinions/${opinionId}/commenter`, {}, signal);
   }
 
   async listDuplicateCandidates(meetingId: number, signal?: AbortSignal): Promise<DuplicateGroup[]> {

@@ -7,12 +7,14 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
 import type { Meeting, Opinion } from '../api/types.js';
+import { isCommentOpen } from '../lib/comment-period.js';
 import { exportLinks, exportLinksStyles } from '../lib/export-links.js';
 import { formatDate, formatDateRange, formatFiscalYear } from '../lib/format.js';
 import { groupOpinionsByMeasure, type OpinionSection } from '../lib/group-opinions.js';
 import { MEETING_KIND_LABELS } from '../lib/labels.js';
 import { PageReadyController } from '../lib/page-ready-controller.js';
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
+import { actionLinkStyles } from '../styles/action-link.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { meetingPageStyles } from './iken-meeting-page.styles.js';
 import './iken-opinion-item.js';
@@ -26,7 +28,7 @@ interface MeetingPageData {
 const ERROR_TITLE = '会議を表示できません';
 
 export class IkenMeetingPage extends LitElement {
-  static override styles = [sharedStyles, exportLinksStyles, meetingPageStyles];
+  static override styles = [sharedStyles, exportLinksStyles, actionLinkStyles, meetingPageStyles];
 
   static override properties = {
     meetingId: { type: Number, attribute: 'meeting-id' },
@@ -75,6 +77,9 @@ export class IkenMeetingPage extends LitElement {
           ${meeting.kind === 'public_comment' && period ? html`<div><dt>意見募集期間</dt><dd>${period}</dd></div>` : nothing}
           <div><dt>意見</dt><dd>${opinionCount}件</dd></div>
         </dl>
+        ${isCommentOpen(meeting)
+          ? html`<p class="action-row"><a class="action-link" href="/meetings/${meeting.id}/comment">意見を出す</a></p>`
+          : nothing}
         ${this.#exports(meeting.id)}
       </div>
     `;

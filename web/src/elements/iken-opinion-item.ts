@@ -91,7 +91,7 @@ export class IkenOpinionItem extends LitElement {
     const headingId = `opinion-${opinion.id}`;
     return html`
       <article aria-labelledby=${headingId}>
-        <h3 class="number" id=${headingId}>意見 ${opinion.seq}</h3>
+        <h3 class="number" id=${headingId}><a href="/opinions/${opinion.id}">意見 ${opinion.seq}</a></h3>
         <p class="opinion-text"><span class="marker" aria-hidden="true">○</span>${opinion.text}</p>
         ${this.#response(opinion)} ${this.#meta(opinion)} ${this.#notes(opinion)}
       </article>
