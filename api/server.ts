@@ -75,7 +75,8 @@ async function openDatabase(settings: Settings): Promise<Store> {
     await setMeta(store.db, SAMPLE_MARKER, 'loading');
     const summary = await loadSampleData(store);
     // The city's own first account comes before the trial accounts, which would otherwise count as "a secretariat exists".
-    await ensureFirstAccount(store, settings);
+    if (await bootstrapAdmin(store, settings.bootstrapAdminEmail, settings.bootstrapAdminPassword) === 'created')
+      console.log(`事務局のアカウント ${settings.bootstrapAdminEmail} を作成しました。`);
     const { accounts, password } = await createSampleAccounts(store);
     await setMeta(store.db, SAMPLE_MARKER, 'loaded');
     console.log(`サンプルデータを読み込みました（会議 ${summary.meetings}件、意見 ${summary.opinions}件、計画ノード ${summary.nodes}件）`);

@@ -247,11 +247,13 @@ describe('the first account', () => {
 
   it('is created beside the trial accounts of the sample data, which print their one-time password', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       const env = { PORT: '0', DATABASE_PATH: path.join(dir, 'sample.db'), SAMPLE_DATA: 'on', BOOTSTRAP_ADMIN_EMAIL: 'boss@city.example.jp', BOOTSTRAP_ADMIN_PASSWORD: 'boss-password-1' };
       const server = await startServer(env);
       try {
         const printed = log.mock.calls.flat().join('\n');
+        expect(printed).toContain('事務局のアカウント boss@city.example.jp を作成しました。');
         const password = /パスワードはすべて (\S+) /.exec(printed)![1]!;
         const base = `http://127.0.0.1:${server.port}`;
         const signInAt = (email: string, pw: string) =>
@@ -264,8 +266,25 @@ describe('the first account', () => {
       } finally {
         await server.close();
       }
+      // Nobody is told to create an account that the trial accounts already provide.
+      expect(warn).not.toHaveBeenCalled();
     } finally {
       log.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
+  it('with the sample data and no settings, the trial accounts are enough: no request to create one', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const server = await startServer({ PORT: '0', DATABASE_PATH: path.join(dir, 'sample-only.db'), SAMPLE_DATA: 'on' });
+      await server.close();
+      expect(log.mock.calls.flat().join('\n')).toContain('試用アカウント');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
+      warn.mockRestore();
     }
   });
 
