@@ -33,11 +33,15 @@ const SAMPLE_MARKER = 'sample_data';
 
 
 
-/** The caller's address: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+/**
+ * The caller's address: the socket's peer, or behind a trusted proxy the last
+ * X-Forwarded-For entry — the one the proxy added. Earlier entries are
+ * whatever the client sent, and would let it pick a new address per request.
+ */
 function clientAddress(trustProxy: boolean) {
   return (c: Context): string | undefined => {
     if (trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
       if (forwarded) return forwarded;
     }
     try {

@@ -37,8 +37,10 @@ export interface CommentInput {
 
 /**
  * Stores a comment as the meeting's next opinion, with its sender apart, in
- * one batch. Returns the receipt number (受付番号): the meeting's id and the
- * opinion's number, e.g. `12-0034`.
+ * one batch. Returns the receipt number (受付番号): the meeting's id and a
+ * counter of the meeting's comments, e.g. `12-0034`. The counter lives in
+ * `id_sequences` and only goes up, so a number is never given twice even
+ * when opinions are renumbered, moved or deleted.
  */
 export async function submitComment(store: Store, meeting: Meeting, input: CommentInput): Promise<{ opinionId: number; receiptNumber: string }> {
   const opinionId = await runWrite(store, null, async (w) => {
@@ -54,10 +56,17 @@ export async function submitComment(store: Store, meeting: Meeting, input: Comme
         due_on: null,
       }),
     );
+    const counter = `receipt:${meeting.id}`;
+    w.add(
+      w.db
+        .insertInto('id_sequences')
+        .values({ name: counter, next_id: 2 })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ next_id: sql`next_id + 1` })),
+    );
     w.add(
       w.db.insertInto('commenters').values({
         opinion_id: id,
-        receipt_number: sql<string>`(SELECT printf('%d-%04d', meeting_id, seq) FROM opinions WHERE id = ${id})`,
+        receipt_number: sql<string>`(SELECT printf('%d-%04d', ${meeting.id}, next_id - 1) FROM id_sequences WHERE name = ${counter})`,
         name: input.name ?? null,
         email: input.email ?? null,
         address: input.address ?? null,

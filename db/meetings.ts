@@ -1,5 +1,6 @@
 /** 会議: a committee meeting or a public comment procedure (パブリックコメント). */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { opinionVisibleSql, type Visibility } from './visibility.js';
 import { notFound } from '../api/lib/errors.js';
 import type { Database, Meeting, MeetingKind } from './schema.js';
 import type { Store } from './store.js';
@@ -37,12 +38,13 @@ export function toMeetingView(row: Meeting, opinionCount: number): MeetingView {
   };
 }
 
-function withCounts(db: Kysely<Database>) {
+/** Meetings with the number of their opinions the reader may see. */
+function withCounts(db: Kysely<Database>, visibility: Visibility) {
   return db
     .selectFrom('meetings')
     .selectAll('meetings')
-    .select((eb) =>
-      eb.selectFrom('opinions').select(eb.fn.countAll<number>().as('n')).whereRef('opinions.meeting_id', '=', 'meetings.id').as('opinion_count'),
+    .select(
+      sql<number>`(SELECT count(*) FROM opinions o WHERE o.meeting_id = meetings.id AND ${opinionVisibleSql(visibility)})`.as('opinion_count'),
     );
 }
 
@@ -51,8 +53,8 @@ export interface MeetingFilter {
   fiscalYear?: number;
 }
 
-export async function listMeetings(db: Kysely<Database>, filter: MeetingFilter = {}): Promise<MeetingView[]> {
-  let query = withCounts(db);
+export async function listMeetings(db: Kysely<Database>, filter: MeetingFilter = {}, visibility: Visibility = 'all'): Promise<MeetingView[]> {
+  let query = withCounts(db, visibility);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.fiscalYear) query = query.where('fiscal_year', '=', filter.fiscalYear);
   const rows = await query.orderBy('fiscal_year', 'desc').orderBy('held_on', 'desc').orderBy('id', 'desc').execute();
@@ -63,8 +65,8 @@ export async function getMeetingRow(db: Kysely<Database>, id: number): Promise<M
   return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function getMeeting(db: Kysely<Database>, id: number): Promise<MeetingView | undefined> {
-  const row = await withCounts(db).where('id', '=', id).executeTakeFirst();
+export async function getMeeting(db: Kysely<Database>, id: number, visibility: Visibility = 'all'): Promise<MeetingView | undefined> {
+  const row = await withCounts(db, visibility).where('id', '=', id).executeTakeFirst();
   return row && toMeetingView(row, Number(row.opinion_count ?? 0));
 }
 

@@ -2,7 +2,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { subtreeSql } from './nodes.js';
 import { inChunks } from './chunks.js';
-import { notFound } from '../api/lib/errors.js';
+import { ApiError, notFound } from '../api/lib/errors.js';
 import { escapeLike, matchKey } from '../api/lib/text.js';
 import type { Commitment, Database, Opinion, ProgressStatus, ResponseState } from './schema.js';
 import type { Store } from './store.js';
@@ -373,6 +373,10 @@ export async function updateOpinion(store: Store, actor: Actor | null, before: O
       ...(input.duplicateOfId !== undefined && { duplicate_of: input.duplicateOfId }),
     };
     w.add(w.db.updateTable('opinions').set({ ...changes, updated_at: new Date().toISOString() }).where('id', '=', before.id));
+    // The department that answers an opinion is the one it is assigned to: its response moves with it.
+    if (input.departmentId !== undefined)
+      w.add(w.db.updateTable('responses').set({ department_id: input.departmentId }).where('opinion_id', '=', before.id));
+    if (input.duplicateOfId !== undefined && input.duplicateOfId !== null) planDuplicateGuards(w, before.id, input.duplicateOfId);
     if (input.nodeIds !== undefined) {
       w.add(w.db.deleteFrom('opinion_nodes').where('opinion_id', '=', before.id));
       w.insertRows('opinion_nodes', linkRows(before.id, input.nodeIds));
@@ -380,6 +384,18 @@ export async function updateOpinion(store: Store, actor: Actor | null, before: O
     const { nodes: _n, department: _d, response: _r, latestProgress: _p, ...plain } = before;
     w.audit({ entity: 'opinion', entityId: before.id, opinionId: before.id, action: 'update', before: plain, after: input });
   });
+}
+
+/**
+ * What must still hold when a duplicate mark is written (checked before, but
+ * another request may have changed it since): this opinion has no response
+ * of its own and is no group's first opinion, and the other is not itself a duplicate.
+ */
+function planDuplicateGuards(w: WritePlan, id: number, duplicateOfId: number): void {
+  const changed = () => new ApiError('conflict', '意見の状態が他の操作で変わったため、同趣旨として整理できませんでした。画面を更新してください。');
+  w.guard(sql`NOT EXISTS (SELECT 1 FROM responses WHERE opinion_id = ${id})`, changed);
+  w.guard(sql`NOT EXISTS (SELECT 1 FROM opinions WHERE duplicate_of = ${id})`, changed);
+  w.guard(sql`(SELECT duplicate_of IS NULL FROM opinions WHERE id = ${duplicateOfId})`, changed);
 }
 
 /** Deletes an opinion with its links, response (and versions) and progress reports; the audit log keeps it. */

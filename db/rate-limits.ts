@@ -34,6 +34,11 @@ export function secondsLeft(windowMs: number, now = Date.now()): number {
   return Math.max(1, Math.ceil((windowOf(now, windowMs) + windowMs - now) / 1000));
 }
 
+/** Takes one counted event back (an attempt that turned out not to count), never below zero. */
+export async function takeBackHit(db: Kysely<Database>, key: string): Promise<void> {
+  await db.updateTable('rate_limits').set({ count: sql`max(count - 1, 0)` }).where('key', '=', key).execute();
+}
+
 export async function clearHits(db: Kysely<Database>, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }

@@ -205,6 +205,11 @@ export async function saveResponse(
 
   return runWrite(store, actor, async (w) => {
     if (!current) {
+      // Marked as a duplicate meanwhile: its group's response answers it.
+      w.guard(
+        sql`(SELECT duplicate_of IS NULL FROM opinions WHERE id = ${opinionId})`,
+        () => new ApiError('conflict', 'この意見は同趣旨の意見として整理されたため、元の意見の対応方針が回答になります。画面を更新してください。'),
+      );
       const id = await planFirstVersion(w, opinionId, { text: input.text, departmentId, state: 'draft', commitment, overridden });
       w.audit({ entity: 'response', entityId: id, opinionId, action: 'create', after: { text: input.text, departmentId, commitment, state: 'draft', version: 1 } });
       return { created: true, changed: true };

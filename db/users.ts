@@ -4,7 +4,7 @@
  * changing them is ours, so that each change is one atomic unit with its
  * audit entry (and, on deactivation, the end of the person's sessions).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ApiError } from '../api/lib/errors.js';
 import type { Database, Role, User } from './schema.js';
 import type { Store } from './store.js';
@@ -128,8 +128,15 @@ export async function updateUser(store: Store, actor: Actor | null, before: User
       .executeTakeFirst();
     if (!others) throw new ApiError('conflict', '最後の事務局アカウントは無効にしたり役割を変えたりできません。先に別の事務局アカウントを作成してください。');
   }
+  const keepsSecretariat = before.role === 'secretariat' && before.active === 1 && (role !== 'secretariat' || !active);
   await runWrite(store, actor, async (w) => {
     w.guardExists('users', before.id, () => new ApiError('not_found', `ユーザー（ID: ${before.id}）は見つかりません。`));
+    // Checked above for a clear answer, and again here: two secretariats deactivating each other at once must not both succeed.
+    if (keepsSecretariat)
+      w.guard(
+        sql`EXISTS (SELECT 1 FROM users WHERE role = 'secretariat' AND active = 1 AND id <> ${before.id})`,
+        () => new ApiError('conflict', '最後の事務局アカウントは無効にしたり役割を変えたりできません。先に別の事務局アカウントを作成してください。'),
+      );
     w.add(
       w.db
         .updateTable('users')

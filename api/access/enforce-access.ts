@@ -42,16 +42,15 @@ export function ruleFor(method: string, path: string): { rule: AccessRule; id: s
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SECRETARIAT_ONLY: Requirement = { kind: 'roles', roles: ['secretariat'] };
 
-/** The departments responsible for an opinion: the opinion's, and its response's. Null when there is no such opinion. */
+/**
+ * The department responsible for an opinion: the one it is assigned to (a
+ * reassignment moves the responsibility, and its response, at once). Null
+ * when there is no such opinion.
+ */
 async function opinionDepartments(db: Kysely<Database>, id: number): Promise<number[] | null> {
-  const row = await db
-    .selectFrom('opinions as o')
-    .leftJoin('responses as r', 'r.opinion_id', 'o.id')
-    .select(['o.department_id', 'r.department_id as response_department_id'])
-    .where('o.id', '=', id)
-    .executeTakeFirst();
+  const row = await db.selectFrom('opinions').select('department_id').where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  return [row.department_id, row.response_department_id].filter((d): d is number => d !== null);
+  return row.department_id === null ? [] : [row.department_id];
 }
 
 /** The department responsible for a node: its own, else the nearest one above it. Null when there is no such node. */
@@ -78,9 +77,13 @@ function idOf(raw: string | undefined): number | null {
   }
 }
 
-/** The JSON body as an object, or {} (the route's validator answers a malformed one with 400). */
+/**
+ * The body read as JSON whatever its Content-Type says (`application/json`,
+ * `Application/JSON`, `application/vnd.api+json` … all reach the route's
+ * validator as the same JSON), or {} when it is not JSON at all — the route
+ * then refuses it (400 or 415) before anything is written.
+ */
 async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  if (!(c.req.header('content-type') ?? '').includes('application/json')) return {};
   try {
     const body: unknown = await c.req.json();
     return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
@@ -90,7 +93,8 @@ async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
 }
 
 export const enforceAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const method = c.req.method;
+  // HEAD runs the GET handler: it needs what GET needs.
+  const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
   if (c.req.path.startsWith('/api/auth/')) return next();
   const match = ruleFor(method, c.req.path);
   if (!match && SAFE_METHODS.has(method)) return next();

@@ -9,7 +9,7 @@ import { errorResponses, jsonBody, jsonContent } from '../lib/schemas.js';
 import type { AppEnv } from '../lib/app-env.js';
 import { ERROR_STATUS, errorBody, type ErrorCode } from '../lib/errors.js';
 import type { Auth } from './auth.js';
-import { recordSignInFailure, recordSignInSuccess, signInBlocked } from './sign-in-limit.js';
+import { countSignInAttempt, recordSignInSuccess } from './sign-in-limit.js';
 
 /** better-auth's error codes, in the words a city's staff would read. */
 const MESSAGES: Record<string, { code: ErrorCode; message: string }> = {
@@ -53,15 +53,18 @@ async function inOurShape(res: Response): Promise<Response> {
 }
 
 async function signInEmail(c: Context<AppEnv>, auth: Auth, client: string): Promise<Response> {
+  // JSON only: the address counted below must be the one better-auth checks (it would also read a form).
+  if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? ''))
+    return c.json(errorBody('unsupported_media_type', 'Content-Type は application/json を指定してください。'), 415);
   let email = '';
   try {
     const body = (await c.req.raw.clone().json()) as { email?: unknown };
     if (typeof body.email === 'string') email = body.email.slice(0, 320);
   } catch {
-    // better-auth answers a malformed body itself.
+    // better-auth answers a malformed body itself (the attempt still counts).
   }
   const db = c.var.store.db;
-  const wait = await signInBlocked(db, email, client);
+  const wait = await countSignInAttempt(db, email, client);
   if (wait !== null)
     return c.json(
       errorBody('rate_limited', `サインインの失敗が続いたため、しばらく受け付けません。約${Math.ceil(wait / 60)}分後にもう一度お試しください。`),
@@ -69,8 +72,7 @@ async function signInEmail(c: Context<AppEnv>, auth: Auth, client: string): Prom
       { 'Retry-After': String(wait) },
     );
   const res = await auth.handler(c.req.raw);
-  if (res.status === 401) await recordSignInFailure(db, email, client);
-  else if (res.ok) await recordSignInSuccess(db, email);
+  if (res.ok) await recordSignInSuccess(db, email, client);
   return inOurShape(res);
 }
 

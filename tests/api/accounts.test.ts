@@ -83,6 +83,23 @@ describe('signing in', () => {
     expect((await signIn('kikaku@city.example.jp', 'correct-horse-battery', 'attacker-x')).status).toBe(200);
   });
 
+  it('holds the limit when the guesses arrive all at once', async () => {
+    await t.api('POST', '/api/users', { email: 'burst@city.example.jp', name: '一斉', role: 'committee', password: 'burst-password-1' });
+    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn('burst@city.example.jp', `guess-${i}-yyyy`, `burst-${i % 3}`).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILURES_PER_EMAIL);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(40 - MAX_FAILURES_PER_EMAIL);
+  });
+
+  it('takes sign-ins as JSON only, so the address counted is the one checked', async () => {
+    const res = await t.anonymous.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=kikaku%40city.example.jp&password=correct-horse-battery',
+    });
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as any).error.code).toBe('unsupported_media_type');
+  });
+
   it('limits failed sign-ins per client across addresses', async () => {
     let last = 0;
     for (let i = 0; i < 25; i++) last = (await signIn(`spray${i}@city.example.jp`, 'password-spray', 'sprayer')).status;
@@ -159,6 +176,31 @@ describe('behind a reverse proxy (PUBLIC_URL)', () => {
   });
 });
 
+describe('behind a reverse proxy (TRUST_PROXY)', () => {
+  const dir = tempDir('accounts-proxy-');
+  afterAll(async () => (await import('node:fs')).rmSync(dir, { recursive: true, force: true }));
+
+  it('counts the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
+    const server = await startServer({ PORT: '0', DATABASE_PATH: path.join(dir, 'proxy.db'), SAMPLE_DATA: 'off', TRUST_PROXY: 'on' });
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      let last = 0;
+      for (let i = 0; i < 22; i++) {
+        const res = await fetch(`${base}/api/auth/sign-in/email`, {
+          method: 'POST',
+          // The client makes up a new first entry each time; the proxy appends the real address.
+          headers: { 'content-type': 'application/json', origin: base, 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7` },
+          body: JSON.stringify({ email: `nobody${i}@city.example.jp`, password: 'guessing-1234' }),
+        });
+        last = res.status;
+      }
+      expect(last).toBe(429);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('the secretariat manages accounts', () => {
   it('lists accounts without passwords', async () => {
     const res = await t.api('GET', '/api/users');
@@ -204,10 +246,32 @@ describe('the secretariat manages accounts', () => {
     expect(back.status).toBe(400);
   });
 
+  it('does not let two secretariats deactivate each other at the same moment', async () => {
+    const a = (await t.api('POST', '/api/users', { email: 'sec-a@city.example.jp', name: '事務局A', role: 'secretariat', password: 'secretariat-a-1' })).body;
+    const b = (await t.api('POST', '/api/users', { email: 'sec-b@city.example.jp', name: '事務局B', role: 'secretariat', password: 'secretariat-b-1' })).body;
+    // Leave a and b as the only active secretariats.
+    const others = (await t.api('GET', '/api/users')).body.items.filter((u: any) => u.role === 'secretariat' && u.active && ![a.id, b.id].includes(u.id));
+    const { getUser, updateUser } = await import('../../db/users.js');
+    for (const u of others) await t.store.db.updateTable('users').set({ active: 0 }).where('id', '=', u.id).execute();
+    try {
+      const [ra, rb] = await Promise.allSettled([
+        updateUser(t.store, null, (await getUser(t.store.db, a.id))!, { active: false }),
+        updateUser(t.store, null, (await getUser(t.store.db, b.id))!, { active: false }),
+      ]);
+      expect([ra.status, rb.status].filter((s) => s === 'fulfilled')).toHaveLength(1);
+      const active = await t.store.db.selectFrom('users').select('id').where('role', '=', 'secretariat').where('active', '=', 1).execute();
+      expect(active).toHaveLength(1);
+    } finally {
+      for (const u of others) await t.store.db.updateTable('users').set({ active: 1 }).where('id', '=', u.id).execute();
+    }
+  });
+
   it('never leaves the service without an active secretariat account', async () => {
     const secretariats = (await t.api('GET', '/api/users')).body.items.filter((u: any) => u.role === 'secretariat' && u.active);
-    expect(secretariats).toHaveLength(1);
-    const res = await t.api('PATCH', `/api/users/${secretariats[0].id}`, { active: false });
+    // All but the one this test signs in as may go; the last one may not.
+    const self = secretariats.find((u: any) => u.id === t.userId);
+    for (const u of secretariats) if (u !== self) expect((await t.api('PATCH', `/api/users/${u.id}`, { active: false })).status).toBe(200);
+    const res = await t.api('PATCH', `/api/users/${self.id}`, { active: false });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('最後の事務局アカウント');
   });

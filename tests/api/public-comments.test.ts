@@ -59,6 +59,28 @@ describe('sending a comment', () => {
     expect((await t.api('GET', '/api/opinions/99999/commenter')).status).toBe(404);
   });
 
+  it('never gives a receipt number twice, even after opinions are renumbered or deleted', async () => {
+    const meeting = await publicComment('番号の確認', -1, 1);
+    const first = (await send(meeting, { text: '一つ目' }, 'renumber')).body.receiptNumber;
+    const second = (await send(meeting, { text: '二つ目' }, 'renumber')).body.receiptNumber;
+    const third = (await send(meeting, { text: '三つ目' }, 'renumber')).body.receiptNumber;
+    const opinions = (await t.api('GET', `/api/opinions?meetingId=${meeting}`)).body.items;
+    expect((await t.api('DELETE', `/api/opinions/${opinions[1].id}`)).status).toBe(204);
+    expect((await t.api('PATCH', `/api/opinions/${opinions[2].id}`, { seq: 2 })).status).toBe(200);
+    expect((await t.api('DELETE', `/api/opinions/${opinions[2].id}`)).status).toBe(204);
+    const fourth = await send(meeting, { text: '四つ目' }, 'renumber');
+    expect(fourth.status).toBe(201);
+    expect(new Set([first, second, third, fourth.body.receiptNumber]).size).toBe(4);
+    expect(fourth.body.receiptNumber).toBe(`${meeting}-0004`);
+  });
+
+  it('gives distinct receipt numbers to comments sent at the same moment', async () => {
+    const meeting = await publicComment('同時送信の確認', -1, 1);
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => send(meeting, { text: `同時の意見 ${i}` }, `same-time-${i}`)));
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    expect(new Set(answers.map((a) => a.body.receiptNumber)).size).toBe(8);
+  });
+
   it.each([
     ['before the period', () => notYet, /まだ始まっていません.*募集期間は令和/],
     ['after the period', () => closed, /終了しました/],

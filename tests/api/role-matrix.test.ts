@@ -194,6 +194,13 @@ describe('reads hide what a role may not see', () => {
     expect(published.body.response).toMatchObject({ text: PUBLISHED_TEXT, state: 'published' });
   });
 
+  it('the public’s meeting counts only the opinions it may read', async () => {
+    expect((await t.anonymous.api('GET', `/api/meetings/${ids.meeting}`)).body.opinionCount).toBe(1);
+    const staffCount = (await t.api('GET', `/api/meetings/${ids.meeting}`)).body.opinionCount;
+    expect(staffCount).toBeGreaterThan(1);
+    expect((await t.anonymous.api('GET', '/api/meetings')).body.items.find((m: any) => m.id === ids.meeting).opinionCount).toBe(1);
+  });
+
   it('the public’s lists, node pages, search, report, exports and summaries carry no unpublished text', async () => {
     const paths = [
       `/api/opinions?meetingId=${ids.meeting}`,
@@ -351,6 +358,39 @@ describe('every mutating route, by every role', () => {
     const res = await deptA.api('POST', `/api/opinions/${ids.submitted}/response/transitions`, { action: 'approve' });
     expect(res.status).toBe(403);
     expect((await t.api('GET', `/api/opinions/${ids.submitted}/response`)).body.state).not.toBe('approved');
+  });
+
+  it('a JSON body sent under another JSON media type is checked all the same', async () => {
+    for (const type of ['application/vnd.api+json', 'Application/JSON', 'application/json-patch+json', 'text/plain']) {
+      const res = await deptA.api('PUT', `/api/opinions/${ids.opinionA}/response`, JSON.stringify({ text: DRAFT_TEXT, departmentId: ids.departmentB, commitment: 'difficult' }), {
+        'content-type': type,
+        'If-Match': '*',
+      });
+      expect([403, 415], `${type}: ${JSON.stringify(res.body)}`).toContain(res.status);
+      const approve = await deptA.api('POST', `/api/opinions/${ids.submitted}/response/transitions`, JSON.stringify({ action: 'approve' }), { 'content-type': type });
+      expect([403, 415], type).toContain(approve.status);
+    }
+    const response = (await t.api('GET', `/api/opinions/${ids.opinionA}/response`)).body;
+    expect(response.departmentId).toBe(ids.departmentA);
+    expect(response.commitmentOverridden).toBe(false);
+  });
+
+  it('HEAD needs what GET needs', async () => {
+    for (const path of ['/api/users', `/api/audit?entity=opinion&id=${ids.opinionA}`, `/api/opinions/${ids.opinionA}/commenter`, `/api/meetings/${ids.publicComment}/duplicates`, '/api/me']) {
+      expect((await t.anonymous.request(path, { method: 'HEAD' })).status, path).toBe(401);
+      if (path !== '/api/me') expect((await committee.request(path, { method: 'HEAD' })).status, path).toBe(403);
+    }
+    expect((await committee.request('/api/me', { method: 'HEAD' })).status).toBe(200);
+    expect((await t.anonymous.request(`/api/opinions/${ids.opinionA}`, { method: 'HEAD' })).status).toBe(404);
+  });
+
+  it('reassigning an opinion moves the right to answer it, and its response, to the new department', async () => {
+    const o = await opinionWithResponse(ids.departmentA, 'A課が書いた下書き', []);
+    expect((await t.api('PATCH', `/api/opinions/${o}`, { departmentId: ids.departmentB })).status).toBe(200);
+    expect((await t.api('GET', `/api/opinions/${o}/response`)).body.departmentId).toBe(ids.departmentB);
+    expect((await deptA.api('PUT', `/api/opinions/${o}/response`, { text: 'A課がまだ書く' }, { 'If-Match': '*' })).status).toBe(403);
+    expect((await deptA.api('POST', `/api/opinions/${o}/response/transitions`, { action: 'submit' })).status).toBe(403);
+    expect((await deptB.api('PUT', `/api/opinions/${o}/response`, { text: 'B課が引き継いだ' }, { 'If-Match': '*' })).status).toBe(200);
   });
 
   it('a department id written another way (full-width, percent-encoded) does not slip past the department check', async () => {

@@ -47,14 +47,14 @@ function resolveMeeting(input: MeetingFields, current?: MeetingView): MeetingInp
 }
 
 export const meetingsApp = featureApp()
-  .openapi(listMeetingsRoute, async (c) => c.json({ items: await listMeetings(c.var.store.db, c.req.valid('query')) }, 200))
+  .openapi(listMeetingsRoute, async (c) => c.json({ items: await listMeetings(c.var.store.db, c.req.valid('query'), c.var.visibility) }, 200))
   .openapi(createMeetingRoute, async (c) => {
     const id = await createMeeting(c.var.store, c.var.actor, resolveMeeting(c.req.valid('json')));
     return c.json(found(await getMeeting(c.var.store.db, id), '会議', id), 201);
   })
   .openapi(getMeetingRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const meeting = await getMeeting(c.var.store.db, id);
+    const meeting = await getMeeting(c.var.store.db, id, c.var.visibility);
     if (!meeting) throw notFound('会議', id);
     return c.json(meeting, 200);
   })

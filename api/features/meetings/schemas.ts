@@ -16,7 +16,7 @@ export const MeetingSchema = z
     theme: z.string().nullable().openapi({ example: '総合計画の推進' }),
     commentOpensOn: z.string().nullable().openapi({ description: '意見募集の開始日（パブリックコメント）', example: null }),
     commentClosesOn: z.string().nullable().openapi({ description: '意見募集の締切日（パブリックコメント）', example: null }),
-    opinionCount: z.number().int().openapi({ description: '意見の数', example: 10 }),
+    opinionCount: z.number().int().openapi({ description: '意見の数（見る人に公開されている意見だけを数える）', example: 10 }),
   })
   .openapi('Meeting', { description: '会議またはパブリックコメント' });
 
