@@ -12,12 +12,19 @@ import type { Database } from '../../db/schema.js';
 import { normalizeEmail } from '../../db/users.js';
 
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-/** Failed attempts allowed per e-mail address in a window. */
+/**
+ * Failed attempts allowed for one address from one client in a window. Per
+ * client, so that somebody typing a colleague's address from elsewhere
+ * cannot lock the colleague out.
+ */
 export const MAX_FAILURES_PER_EMAIL = 5;
-/** Failed attempts allowed per client (network address) in a window. */
+/** Failed attempts allowed for one address from all clients together: guessing spread over many machines. */
+export const MAX_FAILURES_PER_EMAIL_EVERYWHERE = 50;
+/** Failed attempts allowed per client (network address) in a window, whatever the addresses. */
 export const MAX_FAILURES_PER_CLIENT = 20;
 
-const emailKey = (email: string) => `sign-in:email:${normalizeEmail(email)}`;
+const emailKey = (email: string, client: string) => `sign-in:email:${normalizeEmail(email)}:${client}`;
+const emailEverywhereKey = (email: string) => `sign-in:email:${normalizeEmail(email)}`;
 const clientKey = (client: string) => `sign-in:client:${client}`;
 
 /**
@@ -25,13 +32,16 @@ const clientKey = (client: string) => `sign-in:client:${client}`;
  * the client is over its limit (the attempt must then be refused), else null.
  */
 export async function countSignInAttempt(db: Kysely<Database>, email: string, client: string): Promise<number | null> {
-  const byEmail = await countHit(db, emailKey(email), SIGN_IN_WINDOW_MS);
+  const byEmail = await countHit(db, emailKey(email, client), SIGN_IN_WINDOW_MS);
+  const byEmailEverywhere = await countHit(db, emailEverywhereKey(email), SIGN_IN_WINDOW_MS);
   const byClient = await countHit(db, clientKey(client), SIGN_IN_WINDOW_MS);
-  return byEmail > MAX_FAILURES_PER_EMAIL || byClient > MAX_FAILURES_PER_CLIENT ? secondsLeft(SIGN_IN_WINDOW_MS) : null;
+  const over = byEmail > MAX_FAILURES_PER_EMAIL || byEmailEverywhere > MAX_FAILURES_PER_EMAIL_EVERYWHERE || byClient > MAX_FAILURES_PER_CLIENT;
+  return over ? secondsLeft(SIGN_IN_WINDOW_MS) : null;
 }
 
-/** A successful sign-in: the address starts afresh, and the client's attempt did not fail. */
+/** A successful sign-in: the address starts afresh from this client, and the attempt did not fail. */
 export async function recordSignInSuccess(db: Kysely<Database>, email: string, client: string): Promise<void> {
-  await clearHits(db, emailKey(email));
+  await clearHits(db, emailKey(email, client));
+  await takeBackHit(db, emailEverywhereKey(email));
   await takeBackHit(db, clientKey(client));
 }

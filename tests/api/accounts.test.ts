@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { startServer } from '../../api/server.js';
-import { MAX_FAILURES_PER_EMAIL } from '../../api/auth/sign-in-limit.js';
+import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_EMAIL_EVERYWHERE } from '../../api/auth/sign-in-limit.js';
 import { createTestContext, tempDir, TEST_AUTH, TEST_PASSWORD, type TestContext } from '../helpers/test-app.js';
 
 const run = promisify(execFile);
@@ -70,22 +70,30 @@ describe('signing in', () => {
     }
   });
 
-  it('limits failed sign-ins per address (429 with Retry-After), even with the right password, and counts per address', async () => {
+  it('limits failed sign-ins per address and client (429 with Retry-After), even with the right password; others are not locked out', async () => {
     await t.api('POST', '/api/users', { email: 'target@city.example.jp', name: '狙われる人', role: 'committee', password: 'right-password-1' });
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) expect((await signIn('target@city.example.jp', `guess-${i}-xxxx`, `attacker-${i}`)).status).toBe(401);
-    const blocked = await signIn('target@city.example.jp', 'right-password-1', 'attacker-x');
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) expect((await signIn('target@city.example.jp', `guess-${i}-xxxx`, 'attacker')).status).toBe(401);
+    const blocked = await signIn('target@city.example.jp', 'right-password-1', 'attacker');
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = (await blocked.json()) as any;
     expect(body.error.code).toBe('rate_limited');
     expect(body.error.message).toMatch(/しばらく/);
-    // Another person is not locked out by it.
-    expect((await signIn('kikaku@city.example.jp', 'correct-horse-battery', 'attacker-x')).status).toBe(200);
+    // The person themself, at their own desk, is not locked out by someone typing their address elsewhere.
+    expect((await signIn('target@city.example.jp', 'right-password-1', 'targets-own-pc')).status).toBe(200);
+    // Nor is anyone else at the attacker's address.
+    expect((await signIn('kikaku@city.example.jp', 'correct-horse-battery', 'attacker')).status).toBe(200);
+  });
+
+  it(`limits guessing one address spread over many clients (${MAX_FAILURES_PER_EMAIL_EVERYWHERE} in a window)`, async () => {
+    await t.api('POST', '/api/users', { email: 'spread@city.example.jp', name: '分散', role: 'committee', password: 'spread-password-1' });
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL_EVERYWHERE; i++) expect((await signIn('spread@city.example.jp', `guess-${i}-zzzz`, `botnet-${i}`)).status).toBe(401);
+    expect((await signIn('spread@city.example.jp', 'spread-password-1', 'botnet-x')).status).toBe(429);
   });
 
   it('holds the limit when the guesses arrive all at once', async () => {
     await t.api('POST', '/api/users', { email: 'burst@city.example.jp', name: '一斉', role: 'committee', password: 'burst-password-1' });
-    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn('burst@city.example.jp', `guess-${i}-yyyy`, `burst-${i % 3}`).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn('burst@city.example.jp', `guess-${i}-yyyy`, 'burst').then((r) => r.status)));
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILURES_PER_EMAIL);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(40 - MAX_FAILURES_PER_EMAIL);
   });
