@@ -136,8 +136,8 @@ describe('the pages’ rules, without a browser', () => {
   });
 
   test('audit entries read as words: Japan time, who, and each changed field before → after', () => {
-    expect(formatDateTimeJapan('2026-11-20T01:23:45.678Z')).toBe('2026年11月20日 10:23');
-    expect(formatDateTimeJapan('2026-12-31T15:05:00Z')).toBe('2027年1月1日 0:05');
+    expect(formatDateTimeJapan('2026-11-20T01:23:45.678Z')).toBe('令和8年11月20日 10:23');
+    expect(formatDateTimeJapan('2026-12-31T15:05:00Z')).toBe('令和9年1月1日 0:05');
     expect(auditActorLabel({ actor: null, action: 'create' })).toBe('資料の取り込み');
     expect(auditActorLabel({ actor: { id: '3', name: '経営企画課 担当', role: 'department' }, action: 'submit' })).toBe('経営企画課 担当（担当課）');
     const departments = new Map([[1, { id: 1, name: '経営企画課', bureau: '企画部' }]]);
@@ -785,7 +785,7 @@ describe('変更履歴 (iken-audit-log on the opinion page)', () => {
         expect(await first.locator('[data-actor]').innerText()).toBe('資料の取り込み');
         expect(await first.locator('[data-badge="entity"]').innerText()).toBe('意見');
         expect(await first.locator('.action').innerText()).toBe('作成');
-        expect(await first.locator('time').innerText()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/);
+        expect(await first.locator('time').innerText()).toMatch(/^令和(元|\d+)年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/);
         expect(await first.innerText()).toContain(opinion.text.slice(0, 20));
         // The response's import and progress reports are part of the opinion's history.
         expect(await log.locator('li.entry[data-entity="response"] .action').first().innerText()).toBe('資料から取り込み');
@@ -802,7 +802,7 @@ describe('変更履歴 (iken-audit-log on the opinion page)', () => {
         const at = await last.locator('time').getAttribute('datetime');
         const japan = new Date(Date.parse(at!) + 9 * 3_600_000);
         expect(await last.locator('time').innerText()).toBe(
-          `${japan.getUTCFullYear()}年${japan.getUTCMonth() + 1}月${japan.getUTCDate()}日 ${japan.getUTCHours()}:${String(japan.getUTCMinutes()).padStart(2, '0')}`,
+          `${formatDate(japan.toISOString().slice(0, 10))} ${japan.getUTCHours()}:${String(japan.getUTCMinutes()).padStart(2, '0')}`,
         );
         await expectHealthy(opened, width);
         await maybeScreenshot(page, `audit-log-${width}`);

@@ -258,6 +258,14 @@ export class ApiClient {
     return (await this.get<{ groups: DuplicateGroup[] }>(`/meetings/${meetingId}/duplicates`, {}, signal)).groups;
   }
 
+  /**
+   * Changes some of an opinion's fields (担当課, 対応期限, 施策 …); answers the
+   * opinion as it is now. A refusal (400) names each field in its details.
+   */
+  updateOpinion(id: number, patch: { departmentId?: number | null; dueOn?: string | null; nodeIds?: number[] }): Promise<Opinion> {
+    return this.#json<Opinion>('PATCH', `/opinions/${id}`, patch);
+  }
+
   /** Marks an opinion as saying what `duplicateOfId` says (null undoes it). */
   markDuplicate(opinionId: number, duplicateOfId: number | null): Promise<Opinion> {
     return this.#json<Opinion>('PATCH', `/opinions/${opinionId}`, { duplicateOfId });

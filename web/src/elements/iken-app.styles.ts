@@ -134,6 +134,19 @@ export const appStyles = css`
     padding-bottom: var(--space-4);
   }
 
+  .footer-links {
+    margin-top: var(--space-2);
+  }
+
+  /* A full-size target, in the link colour (AA on the footer's surface). */
+  .footer-links a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    color: var(--color-link);
+    font-size: 0.9375rem;
+  }
+
   @media (max-width: 600px) {
     .site-header .inner {
       padding-left: var(--space-3);

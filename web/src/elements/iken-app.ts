@@ -11,6 +11,7 @@ import { apiContext } from '../api/api-context.js';
 import { ANONYMOUS, SESSION_CHANGED, sessionContext, type Session, type SessionChangedEvent } from '../session/session-context.js';
 import { PAGE_READY, type PageReadyEvent } from '../events.js';
 import { ROLE_LABELS, SERVICE_NAME } from '../lib/labels.js';
+import { confirmLeave } from '../lib/unsaved-changes.js';
 import { matchRoute, routableUrl, type Route } from '../router/routes.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { appStyles } from './iken-app.styles.js';
@@ -52,12 +53,15 @@ export class IkenApp extends LitElement {
 
   /** Where the page is: keys the page element so each navigation gets a fresh one. */
   #path: string;
+  /** The address of the page on screen (path, query and fragment), to go back to when leaving is cancelled. */
+  #url: string;
   /** Set by a navigation, cleared when the new page's h1 has taken focus. */
   #focusPending = false;
 
   constructor() {
     super();
     this.#path = location.pathname;
+    this.#url = location.pathname + location.search + location.hash;
     this.route = matchRoute(this.#path);
     this.session = ANONYMOUS;
     // Controllers: they stay attached to this element and answer every page's request.
@@ -118,6 +122,7 @@ export class IkenApp extends LitElement {
       history.pushState(null, '', url.pathname + url.search + url.hash);
     }
     this.#show(url.pathname);
+    this.#url = location.pathname + location.search + location.hash;
     window.scrollTo(0, 0);
   }
 
@@ -130,7 +135,14 @@ export class IkenApp extends LitElement {
   }
 
   #onPopState = (): void => {
+    // Back or forward has already moved the address: when the person stays
+    // (unsaved work), put the page's own address back.
+    if (location.pathname !== this.#path && !confirmLeave()) {
+      history.pushState(null, '', this.#url);
+      return;
+    }
     this.#show(location.pathname);
+    this.#url = location.pathname + location.search + location.hash;
   };
 
   #onClick = (event: MouseEvent): void => {
@@ -153,6 +165,8 @@ export class IkenApp extends LitElement {
       return;
     }
     event.preventDefault();
+    // Another page: unsaved work on this one is lost unless the person agrees.
+    if (url.pathname !== this.#path && !confirmLeave()) return;
     this.navigate(url);
   };
 
@@ -206,7 +220,6 @@ export class IkenApp extends LitElement {
           ${me?.role === 'secretariat'
             ? html`${link('/review', 'review', '確認待ち')}${link('/import', 'import', '資料の取り込み')}${link('/users', 'users', 'アカウント')}`
             : ''}
-          <li><a href="/api/docs">API リファレンス</a></li>
         </ul>
       </nav>
       <div class="account">
@@ -230,7 +243,10 @@ export class IkenApp extends LitElement {
       </header>
       <main id="main" tabindex="-1">${keyed(this.#path, this.#page())}</main>
       <footer class="site-footer">
-        <div class="inner"><p>${SERVICE_NAME} — 会議・パブリックコメントの意見と市の対応方針、計画の施策と指標</p></div>
+        <div class="inner">
+          <p>${SERVICE_NAME} — 会議・パブリックコメントの意見と市の対応方針、計画の施策と指標</p>
+          <p class="footer-links"><a href="/api/docs">API リファレンス（開発者向け）</a></p>
+        </div>
       </footer>
     `;
   }

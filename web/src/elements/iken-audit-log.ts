@@ -31,10 +31,13 @@ export class IkenAuditLog extends LitElement {
 
   static override properties = {
     opinionId: { type: Number, attribute: 'opinion-id' },
+    nodes: { attribute: false },
   };
 
   /** The opinion whose history to show (its response and progress reports included). 0: none yet. */
   declare opinionId: number;
+  /** Plan nodes the page knows (the opinion's own), to name 関連する施策 changes; others show their id. */
+  declare nodes: ReadonlyArray<{ id: number; code: string | null; title: string }>;
 
   readonly #api: ApiHandle;
   readonly #data: Task<[unknown, number], AuditData>;
@@ -42,6 +45,7 @@ export class IkenAuditLog extends LitElement {
   constructor() {
     super();
     this.opinionId = 0;
+    this.nodes = [];
     this.#api = consumeApi(this);
     this.#data = new Task(this, {
       task: async ([, id], { signal }) => {
@@ -91,7 +95,7 @@ export class IkenAuditLog extends LitElement {
   }
 
   #entry(entry: AuditEntry, departments: Map<number, Department>): TemplateResult {
-    const changes = auditChanges(entry, departments);
+    const changes = auditChanges(entry, departments, new Map(this.nodes.map((n) => [n.id, n])));
     return html`
       <li class="entry" data-action=${entry.action} data-entity=${entry.entity}>
         <p class="meta">

@@ -127,6 +127,13 @@ export const commentPageStyles = css`
     font-weight: 700;
   }
 
+  .receipt-excerpt {
+    padding: var(--space-2) var(--space-3);
+    border-left: 4px solid var(--color-border-strong);
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+
   .receipt-number {
     padding: var(--space-1) var(--space-3);
     border: 2px solid var(--color-text);

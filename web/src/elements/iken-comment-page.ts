@@ -20,6 +20,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
 import type { Meeting } from '../api/types.js';
 import { badge } from '../lib/badges.js';
+import { clearReceipt, loadReceipt, receiptExcerpt, RECEIPT_EXCERPT_CHARS, storeReceipt, type StoredReceipt } from '../lib/comment-receipt.js';
 import { commentClosedMessage, commentPeriodState, type CommentPeriodState } from '../lib/comment-period.js';
 import { formErrorView, splitApiError, type SplitError } from '../lib/field-errors.js';
 import { formatDateRange, formatFiscalYear } from '../lib/format.js';
@@ -91,8 +92,8 @@ export class IkenCommentPage extends LitElement {
   /** The API's refusal, or null. */
   declare failure: SplitError<Field> | null;
   declare sending: boolean;
-  /** The receipt number of the comment just sent. */
-  declare receipt: string | null;
+  /** The receipt of the comment just sent (kept in sessionStorage, so a reload shows it again). */
+  declare receipt: StoredReceipt | null;
   /** Said by the live region when the count nears or passes the limit. */
   declare limitMessage: string;
 
@@ -122,6 +123,11 @@ export class IkenCommentPage extends LitElement {
       if (this.#meeting.status === TaskStatus.COMPLETE) return this.#meeting.value ? `${TITLE}（${this.#meeting.value.title}）` : null;
       return this.#meeting.status === TaskStatus.ERROR ? TITLE : null;
     });
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // A receipt kept from before a reload, for this meeting.
+    if (changed.has('meetingId') && this.meetingId) this.receipt = loadReceipt(this.meetingId);
   }
 
   async #focus(selector: string): Promise<void> {
@@ -187,7 +193,8 @@ export class IkenCommentPage extends LitElement {
         ...(optional(this.address) && { address: optional(this.address) }),
         ...(this.website && { website: this.website }),
       });
-      this.receipt = receiptNumber;
+      this.receipt = { meetingId: meeting.id, receiptNumber, excerpt: receiptExcerpt(this.text) };
+      storeReceipt(this.receipt);
       this.text = '';
       this.#limit = 'ok';
       this.limitMessage = '';
@@ -205,6 +212,7 @@ export class IkenCommentPage extends LitElement {
   /** Back to the form for another comment; the sender's details stay filled in. */
   #another(): void {
     this.receipt = null;
+    clearReceipt();
     this.failure = null;
     this.fieldErrors = {};
     void this.#focus('#text');
@@ -358,7 +366,7 @@ export class IkenCommentPage extends LitElement {
     `;
   }
 
-  #receiptView(meeting: Meeting, receipt: string): TemplateResult {
+  #receiptView(meeting: Meeting, { receiptNumber: receipt, excerpt }: StoredReceipt): TemplateResult {
     return html`
       <section class="receipt" aria-labelledby="receipt-heading">
         <h2 id="receipt-heading" tabindex="-1">
@@ -369,6 +377,10 @@ export class IkenCommentPage extends LitElement {
           <strong class="receipt-number" data-receipt>${receipt}</strong>
         </p>
         <p>お問い合わせの際は、この受付番号をお伝えください。メモをとるか、この画面を印刷して保管してください。</p>
+        ${excerpt
+          ? html`<p class="receipt-label">受け付けたご意見（冒頭${RECEIPT_EXCERPT_CHARS}文字まで）</p>
+              <p class="receipt-excerpt" data-receipt-excerpt>${excerpt}</p>`
+          : nothing}
         <div class="actions">
           <button type="button" @click=${this.#another}>別の意見を出す</button>
           <a class="back" href="/meetings/${meeting.id}">案件のページへ戻る</a>
@@ -383,9 +395,11 @@ export class IkenCommentPage extends LitElement {
       pending: loadingView,
       error: (error) => errorView(error, html`<p><a href="/">ホームへ戻る</a></p>`),
       complete: (meeting) => {
+        // The receipt first: after a reload it stays readable even once the period has closed.
+        if (this.receipt) return this.#receiptView(meeting, this.receipt);
         const closed = commentClosedMessage(meeting);
         if (closed) return this.#closed(meeting, closed);
-        return this.receipt ? this.#receiptView(meeting, this.receipt) : this.#form(meeting);
+        return this.#form(meeting);
       },
     });
   }

@@ -10,6 +10,7 @@
  * the kind after a check throws the check away, so 取り込む only ever sends
  * what the secretariat has just seen.
  */
+import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
@@ -17,7 +18,8 @@ import type { ImportSource } from '../api/api-client.js';
 import type { ImportCounts, ImportKind, ImportResult } from '../api/types.js';
 import { IMPORT_COUNT_LABELS, IMPORT_KIND_LABELS } from '../lib/labels.js';
 import { PageReadyController } from '../lib/page-ready-controller.js';
-import { errorView } from '../lib/status-views.js';
+import { errorView, loadingView } from '../lib/status-views.js';
+import { ANONYMOUS, sessionContext, type Session } from '../session/session-context.js';
 import { formStyles } from '../styles/form.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { importPageStyles } from './iken-import-page.styles.js';
@@ -75,6 +77,7 @@ export class IkenImportPage extends LitElement {
   declare sourceError: string;
 
   readonly #api: ApiHandle;
+  readonly #session: ContextConsumer<typeof sessionContext, this>;
   /** The dry run: what the importer reads and would create. Null args reset it. */
   readonly #check: Task<[ImportRequest | null], { request: ImportRequest; result: ImportResult }>;
   /** The import itself. Null args reset it. */
@@ -104,7 +107,31 @@ export class IkenImportPage extends LitElement {
         return { result, ...(await this.#names(result, signal)) };
       },
     });
-    new PageReadyController(this, () => TITLE);
+    this.#session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
+    new PageReadyController(this, () => (this.#sessionValue.loaded ? TITLE : null));
+  }
+
+  get #sessionValue(): Session {
+    return this.#session.value ?? ANONYMOUS;
+  }
+
+  /** The API refuses imports to everyone else; they are told whom the page is for instead of getting the form. */
+  #notForYou(session: Session): TemplateResult {
+    const me = session.me;
+    let message: TemplateResult;
+    if (!me)
+      message = html`<p>このページは事務局向けです。事務局のアカウントでサインインしてください。</p>
+        <p><a href="/sign-in">サインインする</a></p>`;
+    else if (me.role === 'department')
+      message = html`<p>このページは事務局向けです。資料の取り込みは事務局が行います。担当課の方は「担当の意見」のページで、対応方針の作成・提出ができます。</p>
+        <p><a href="/inbox">担当の意見へ</a></p>`;
+    else
+      message = html`<p>このページは事務局向けです。委員の方は、会議のページで意見と市の対応方針をご覧いただけます。</p>
+        <p><a href="/">会議・計画の一覧へ</a></p>`;
+    return html`
+      <div class="page-header"><h1 tabindex="-1">${TITLE}</h1></div>
+      <div class="message" data-message>${message}</div>
+    `;
   }
 
   /**
@@ -336,6 +363,9 @@ export class IkenImportPage extends LitElement {
   }
 
   override render(): TemplateResult {
+    const session = this.#sessionValue;
+    if (!session.loaded) return loadingView();
+    if (session.me?.role !== 'secretariat') return this.#notForYou(session);
     const busy = this.#busy;
     const error = this.sourceError;
     const describedBy = (hint: string) => (error ? `${hint} source-error` : hint);

@@ -138,7 +138,10 @@ export class IkenMeetingPage extends LitElement {
         ${this.#header(meeting, opinionCount)}
         ${sections.length
           ? sections.map((section) => this.#section(section))
-          : html`<p class="empty">この会議の意見はまだ登録されていません。</p>`}
+          : meeting.kind === 'public_comment'
+            ? // Comments stay hidden until the city's answer is published with them.
+              html`<p class="empty" data-empty>お寄せいただいた意見は、市の考え方とあわせて公表します。</p>`
+            : html`<p class="empty" data-empty>この会議の意見はまだ登録されていません。</p>`}
       `,
     });
   }

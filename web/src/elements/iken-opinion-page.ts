@@ -27,15 +27,17 @@ import {
   isSecretariat,
   pendingReturn,
   saveHint,
-  STEP_LABELS,
+  stepView,
   type HistoryStep,
 } from '../lib/response-workflow.js';
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
+import { BeforeUnloadGuard, registerUnsavedCheck } from '../lib/unsaved-changes.js';
 import { ANONYMOUS, sessionContext, type Session } from '../session/session-context.js';
 import { formStyles } from '../styles/form.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { opinionPageStyles } from './iken-opinion-page.styles.js';
 import './iken-audit-log.js';
+import './iken-opinion-assign.js';
 
 /** Everything the page shows, loaded together. */
 interface OpinionPageData {
@@ -127,6 +129,8 @@ export class IkenOpinionPage extends LitElement {
   readonly #api: ApiHandle;
   readonly #session: ContextConsumer<typeof sessionContext, this>;
   readonly #data: Task<[unknown, number, boolean, string], OpinionPageData>;
+  readonly #beforeUnload = new BeforeUnloadGuard();
+  #unregisterUnsaved: (() => void) | null = null;
 
   constructor() {
     super();
@@ -160,6 +164,29 @@ export class IkenOpinionPage extends LitElement {
       if (status === TaskStatus.ERROR) return this.#isNotFound(this.#data.error) ? NOT_FOUND_TITLE : ERROR_TITLE;
       return null;
     });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unregisterUnsaved = registerUnsavedCheck(() => this.hasUnsavedChanges());
+  }
+
+  override disconnectedCallback(): void {
+    this.#unregisterUnsaved?.();
+    this.#unregisterUnsaved = null;
+    this.#beforeUnload.set(false);
+    super.disconnectedCallback();
+  }
+
+  override updated(): void {
+    this.#beforeUnload.set(this.hasUnsavedChanges());
+  }
+
+  /** True while the editor's text differs from the version last saved or loaded. */
+  hasUnsavedChanges(): boolean {
+    const data = this.#data.value;
+    if (!this.dirty || !data) return false;
+    return this.draft !== (data.response?.text ?? '');
   }
 
   get #sessionValue(): Session {
@@ -261,12 +288,17 @@ export class IkenOpinionPage extends LitElement {
     event.preventDefault();
     if (this.busy || !this.#validateDraft()) return;
     const saved = await this.#save(data, data.etag, 'save');
-    if (!saved) return;
+    if (!saved) {
+      if (!this.conflict) await this.#focus(this.actionError ? '#action-error' : '#save-button');
+      return;
+    }
     const unchanged = data.response !== null && saved.response.version === data.response.version;
     await this.#reload();
     this.notice = unchanged
       ? '内容に変更がないため、保存するものはありませんでした。'
       : `下書きを保存しました（第${saved.response.version}版）。`;
+    // The button was disabled while saving, which drops focus to the page: give it back.
+    await this.#focus('#save-button');
   }
 
   /** 提出: saves first when the text changed (or there is no response yet), then submits that version. */
@@ -387,6 +419,17 @@ export class IkenOpinionPage extends LitElement {
               )}
             </ul>`
           : html`<p class="muted">施策に関連付けられていません。</p>`}
+      </section>
+    `;
+  }
+
+  /** The secretariat's form: which department answers, and by when. */
+  #assignSection({ opinion }: OpinionPageData): TemplateResult {
+    return html`
+      <section aria-labelledby="assign-heading" class="assign" data-assign>
+        <h2 id="assign-heading">担当課・対応期限</h2>
+        <p class="hint">事務局だけに表示されます。担当課を決めると、その課の「担当の意見」に表示されます。</p>
+        <iken-opinion-assign .opinion=${opinion} @iken-opinion-updated=${() => void this.#reload()}></iken-opinion-assign>
       </section>
     `;
   }
@@ -526,7 +569,7 @@ export class IkenOpinionPage extends LitElement {
             ? // Until the conflict is settled, its two choices are the only ways to save.
               this.#conflictPanel(data, this.conflict)
             : html`<div class="actions">
-                <button type="submit" class="secondary" ?disabled=${busy}>下書き保存</button>
+                <button type="submit" id="save-button" class="secondary" ?disabled=${busy}>下書き保存</button>
                 ${canSubmit
                   ? html`<button type="button" ?disabled=${busy} @click=${() => void this.#onSubmit(data)}>提出</button>`
                   : nothing}
@@ -621,15 +664,16 @@ export class IkenOpinionPage extends LitElement {
                   <p class="version-text">${v.text}</p>
                   ${v.events.length
                     ? html`<ol class="steps">
-                        ${v.events.map(
-                          (e) => html`<li data-step=${e.action}>
-                            <span class="step-label">${STEP_LABELS[e.action] ?? e.action}</span>
-                            <span class="step-states">${e.fromState ? `${RESPONSE_STATE_LABELS[e.fromState]} → ` : ''}${RESPONSE_STATE_LABELS[e.toState]}</span>
+                        ${v.events.map((e) => {
+                          const step = stepView(e);
+                          return html`<li data-step=${e.action}>
+                            <span class="step-label">${step.label}</span>
+                            ${step.states ? html`<span class="step-states">${step.states}</span>` : nothing}
                             <span class="step-when">${formatDateTime(e.createdAt)}</span>
                             ${e.actor ? html`<span class="step-who">${actorLabel(e.actor)}</span>` : nothing}
-                            ${e.comment ? html`<p class="step-comment">コメント：${e.comment}</p>` : nothing}
-                          </li>`,
-                        )}
+                            ${step.comment ? html`<p class="step-comment">コメント：${step.comment}</p>` : nothing}
+                          </li>`;
+                        })}
                       </ol>`
                     : nothing}
                 </li>`,
@@ -661,13 +705,13 @@ export class IkenOpinionPage extends LitElement {
     const editable = canEditResponse(session, data.opinion, data.response);
     const secretariat = isSecretariat(session);
     return html`
-      ${this.#header(data)} ${this.#opinionSection(data)} ${this.#publishedSection(data)}
+      ${this.#header(data)} ${this.#opinionSection(data)} ${secretariat ? this.#assignSection(data) : nothing} ${this.#publishedSection(data)}
       ${editable ? this.#editor(data) : this.#currentReadOnly(data)} ${this.#review(data)} ${this.#statusLine()}
       ${this.#history(data)} ${secretariat && data.commenter ? this.#commenterSection(data.commenter) : nothing}
       ${secretariat
         ? html`<section aria-labelledby="audit-heading" class="audit">
             <h2 id="audit-heading">変更履歴</h2>
-            <iken-audit-log .opinionId=${data.opinion.id}></iken-audit-log>
+            <iken-audit-log .opinionId=${data.opinion.id} .nodes=${data.opinion.nodes}></iken-audit-log>
           </section>`
         : nothing}
     `;

@@ -41,8 +41,15 @@ interface ApprovedSection {
   opinions: Opinion[];
 }
 
+/** Opinions of one meeting that no department answers yet. */
+interface UnassignedSection {
+  meeting: Meeting;
+  opinions: Opinion[];
+}
+
 interface ReviewData {
   submitted: Opinion[];
+  unassigned: UnassignedSection[];
   approved: ApprovedSection[];
   duplicates: DuplicateSection[];
   meetings: Map<number, Meeting>;
@@ -118,12 +125,24 @@ export class IkenReviewPage extends LitElement {
 
   async #load(signal: AbortSignal): Promise<ReviewData> {
     const api = requireApi(this.#api);
-    const [submitted, approved, meetingList] = await Promise.all([
+    const [submitted, approved, meetingList, all] = await Promise.all([
       api.listAllOpinions({ state: 'submitted' }, signal),
       api.listAllOpinions({ state: 'approved' }, signal),
       api.listMeetings(signal),
+      api.listAllOpinions({}, signal),
     ]);
     const meetings = new Map(meetingList.map((m) => [m.id, m]));
+    // Public comments arrive without a department: this is where they get one.
+    // A duplicate is answered by its first opinion, so it needs none of its own.
+    const unassignedByMeeting = new Map<number, Opinion[]>();
+    for (const opinion of all) {
+      if (opinion.departmentId !== null || opinion.duplicateOfId !== null) continue;
+      unassignedByMeeting.set(opinion.meetingId, [...(unassignedByMeeting.get(opinion.meetingId) ?? []), opinion]);
+    }
+    const unassigned = meetingList.flatMap((meeting) => {
+      const opinions = unassignedByMeeting.get(meeting.id);
+      return opinions ? [{ meeting, opinions: opinions.sort((a, b) => a.seq - b.seq) }] : [];
+    });
     const byMeeting = new Map<number, Opinion[]>();
     for (const opinion of approved) byMeeting.set(opinion.meetingId, [...(byMeeting.get(opinion.meetingId) ?? []), opinion]);
     const approvedSections = [...byMeeting].flatMap(([id, opinions]) => {
@@ -142,7 +161,7 @@ export class IkenReviewPage extends LitElement {
           }),
       )
     ).filter((s): s is DuplicateSection => s !== null);
-    return { submitted: submitted.sort((a, b) => a.meetingId - b.meetingId || a.seq - b.seq), approved: approvedSections, duplicates, meetings };
+    return { submitted: submitted.sort((a, b) => a.meetingId - b.meetingId || a.seq - b.seq), unassigned, approved: approvedSections, duplicates, meetings };
   }
 
   async #focus(selector: string): Promise<void> {
@@ -303,7 +322,7 @@ export class IkenReviewPage extends LitElement {
               </div>
             </form>`
           : html`<div class="actions">
-              <button type="button" ?disabled=${busy} @click=${() => this.#approve(opinion, data)}>承認</button>
+              <button type="button" aria-label="承認（意見 ${opinion.seq}）" ?disabled=${busy} @click=${() => this.#approve(opinion, data)}>承認</button>
               <button type="button" class="secondary" id="open-return-${opinion.id}" ?disabled=${busy} @click=${() => void this.#openReturn(opinion.id)}>
                 差し戻す…
               </button>
@@ -323,6 +342,36 @@ export class IkenReviewPage extends LitElement {
               ${data.submitted.map((o) => this.#submittedItem(o, data))}
             </ul>`
           : html`<p class="empty">確認を待っている対応方針はありません。</p>`}
+      </section>
+    `;
+  }
+
+  #unassignedSection(data: ReviewData): TemplateResult {
+    const count = data.unassigned.reduce((n, s) => n + s.opinions.length, 0);
+    return html`
+      <section aria-labelledby="unassigned-heading" data-section="unassigned">
+        <h2 id="unassigned-heading">担当課が決まっていない意見<span class="count">（${count}件）</span></h2>
+        <p class="section-lead">
+          パブリックコメントで寄せられた意見などは、担当課が決まっていません。意見のページで担当課と対応期限を決めてください。
+        </p>
+        ${data.unassigned.length
+          ? data.unassigned.map(
+              ({ meeting, opinions }) => html`<div class="meeting-block" role="group" aria-labelledby="unassigned-meeting-${meeting.id}" data-meeting-id=${meeting.id}>
+                <h3 id="unassigned-meeting-${meeting.id}">
+                  <a href="/meetings/${meeting.id}">${meeting.title}</a>
+                  <span class="count">（${opinions.length}件）</span>
+                </h3>
+                <ul class="approved-list">
+                  ${opinions.map(
+                    (o) => html`<li data-opinion-id=${o.id}>
+                      <a href="/opinions/${o.id}">意見 ${o.seq}</a>
+                      <span class="approved-text">${excerpt(o.text)}</span>
+                    </li>`,
+                  )}
+                </ul>
+              </div>`,
+            )
+          : html`<p class="empty">担当課が決まっていない意見はありません。</p>`}
       </section>
     `;
   }
@@ -451,7 +500,7 @@ export class IkenReviewPage extends LitElement {
       </div>
       <p id="notice" class="notice" tabindex="-1" role="status" aria-live="polite" data-notice>${busyText || this.notice}</p>
       ${this.#failureView()}
-      ${this.#submittedSection(data)} ${this.#approvedSection(data)} ${this.#duplicatesSection(data)}
+      ${this.#submittedSection(data)} ${this.#unassignedSection(data)} ${this.#approvedSection(data)} ${this.#duplicatesSection(data)}
     `;
   }
 

@@ -9,22 +9,27 @@
  * labels the rest of the service uses, never into raw JSON.
  */
 import type { AuditEntry, Department } from '../api/types.js';
-import { formatDate, formatDepartment, formatPeriod } from './format.js';
+import { codeAndTitle, formatDate, formatDepartment, formatPeriod } from './format.js';
 import { COMMITMENT_LABELS, PROGRESS_STATUS_LABELS, RESPONSE_STATE_LABELS, ROLE_LABELS } from './labels.js';
 
 /** Japan does not change its clocks: +9 hours all year. */
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
-/** "2026-11-20T01:23:45.678Z" → "2026年11月20日 10:23" (Japan time, whatever the browser's zone). */
+/**
+ * "2026-11-20T01:23:45.678Z" → "令和8年11月20日 10:23" (Japan time, whatever the
+ * browser's zone; 和暦 like every other date on the pages).
+ */
 export function formatDateTimeJapan(iso: string): string {
   // A time without a zone is UTC, as the database writes it.
   const text = /[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso.replace(' ', 'T')}Z`;
   const time = Date.parse(text);
   if (Number.isNaN(time)) return iso;
-  const d = new Date(time + JST_OFFSET_MS);
-  const minutes = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${d.getUTCHours()}:${minutes}`;
+  const local = new Date(time + JST_OFFSET_MS).toISOString();
+  return `${formatDate(local.slice(0, 10))} ${Number(local.slice(11, 13))}:${local.slice(14, 16)}`;
 }
+
+/** Plan nodes to name in 関連する施策 changes, by id (code and title). */
+export type AuditNodeNames = ReadonlyMap<number, { code: string | null; title: string }>;
 
 /** What an entry is about. */
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -143,7 +148,12 @@ function plainValue(value: unknown, depth = 0): string {
 }
 
 /** A field's value in the words the pages use (labels, 和暦 dates, department names). */
-export function formatAuditValue(key: string, value: unknown, departments: ReadonlyMap<number, Department> = new Map()): string {
+export function formatAuditValue(
+  key: string,
+  value: unknown,
+  departments: ReadonlyMap<number, Department> = new Map(),
+  nodes: AuditNodeNames = new Map(),
+): string {
   if (value === null || value === undefined) return 'なし';
   switch (key) {
     case 'departmentId': {
@@ -176,7 +186,14 @@ export function formatAuditValue(key: string, value: unknown, departments: Reado
     case 'duplicateOfId':
       return typeof value === 'number' ? `意見（ID: ${value}）` : plainValue(value);
     case 'nodeIds':
-      return Array.isArray(value) ? (value.length ? `${value.length}件（ID: ${value.join('、')}）` : 'なし') : plainValue(value);
+      if (!Array.isArray(value)) return plainValue(value);
+      if (!value.length) return 'なし';
+      return value
+        .map((id) => {
+          const node = typeof id === 'number' ? nodes.get(id) : undefined;
+          return node ? codeAndTitle(node) : `施策（ID: ${plainValue(id)}）`;
+        })
+        .join('、');
     default:
       return plainValue(value);
   }
@@ -192,7 +209,11 @@ function isLong(...values: Array<string | null>): boolean {
  * - 削除: what the item held before;
  * - anything else (変更, workflow steps, 利用停止): each field given whose value differs from before.
  */
-export function auditChanges(entry: Pick<AuditEntry, 'action' | 'before' | 'after'>, departments: ReadonlyMap<number, Department> = new Map()): AuditChange[] {
+export function auditChanges(
+  entry: Pick<AuditEntry, 'action' | 'before' | 'after'>,
+  departments: ReadonlyMap<number, Department> = new Map(),
+  nodes: AuditNodeNames = new Map(),
+): AuditChange[] {
   const before = isRecord(entry.before) ? entry.before : {};
   const after = isRecord(entry.after) ? entry.after : {};
   const change = (key: string, from: string | null, to: string | null): AuditChange => ({
@@ -208,23 +229,23 @@ export function auditChanges(entry: Pick<AuditEntry, 'action' | 'before' | 'afte
     return Object.entries(after)
       // The meeting of a new opinion is where the history is read from.
       .filter(([key, value]) => shown(key, value) && key !== 'meetingId')
-      .map(([key, value]) => change(key, null, formatAuditValue(key, value, departments)));
+      .map(([key, value]) => change(key, null, formatAuditValue(key, value, departments, nodes)));
 
   if (entry.action === 'delete')
     return Object.entries(before)
       .filter(([key, value]) => shown(key, value) && key !== 'meetingId')
-      .map(([key, value]) => change(key, formatAuditValue(key, value, departments), null));
+      .map(([key, value]) => change(key, formatAuditValue(key, value, departments, nodes), null));
 
   const changes: AuditChange[] = [];
   for (const [key, value] of Object.entries(after)) {
     if (HIDDEN.has(key) || value === undefined) continue;
-    const to = formatAuditValue(key, value, departments);
+    const to = formatAuditValue(key, value, departments, nodes);
     if (!(key in before)) {
       // A value with nothing to compare with (a step's comment): shown when there is one.
       if (shown(key, value)) changes.push(change(key, null, to));
       continue;
     }
-    const from = formatAuditValue(key, before[key], departments);
+    const from = formatAuditValue(key, before[key], departments, nodes);
     if (from !== to) changes.push(change(key, from, to));
   }
   return changes;

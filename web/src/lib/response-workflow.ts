@@ -7,7 +7,7 @@
 import type { Opinion, OpinionResponse, ResponseState, ResponseVersion } from '../api/types.js';
 import type { Session } from '../session/session-context.js';
 import { formatDate } from './format.js';
-import { ROLE_LABELS } from './labels.js';
+import { RESPONSE_STATE_LABELS, ROLE_LABELS } from './labels.js';
 
 /** What each step of a response's history is called (`edit` and `import` are not workflow actions). */
 export const STEP_LABELS: Record<string, string> = {
@@ -18,6 +18,28 @@ export const STEP_LABELS: Record<string, string> = {
   publish: '公開',
   import: '資料から取り込み',
 };
+
+/** One step of a response's history, in the words the history list shows. */
+export interface StepView {
+  /** 提出, or 保存（下書き） when the state stayed as it was. */
+  label: string;
+  /** "提出済み → 差戻し" when the state changed; '' when it did not. */
+  states: string;
+  /** The step's comment, unless it only repeats the label (an import's 資料から取り込み). */
+  comment: string | null;
+}
+
+export function stepView(event: Pick<ResponseVersion['events'][number], 'action' | 'fromState' | 'toState' | 'comment'>): StepView {
+  const name = STEP_LABELS[event.action] ?? event.action;
+  const to = RESPONSE_STATE_LABELS[event.toState] ?? event.toState;
+  const same = event.fromState === event.toState;
+  const from = event.fromState ? (RESPONSE_STATE_LABELS[event.fromState] ?? event.fromState) : null;
+  return {
+    label: same ? `${name}（${to}）` : name,
+    states: same ? '' : from ? `${from} → ${to}` : to,
+    comment: event.comment && event.comment.trim() !== name ? event.comment : null,
+  };
+}
 
 /** Japan does not change its clocks: +9 hours all year. */
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
