@@ -13,6 +13,8 @@ import { PageReadyController } from '../lib/page-ready-controller.js';
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { homePageStyles } from './iken-home-page.styles.js';
+import { actionLinkStyles } from '../styles/action-link.styles.js';
+import { isCommentOpen } from '../lib/comment-period.js';
 
 /** Newest first: fiscal year, then date held (undated last), then the later entry. */
 function byNewest(a: Meeting, b: Meeting): number {
@@ -20,7 +22,7 @@ function byNewest(a: Meeting, b: Meeting): number {
 }
 
 export class IkenHomePage extends LitElement {
-  static override styles = [sharedStyles, homePageStyles];
+  static override styles = [sharedStyles, homePageStyles, actionLinkStyles];
 
   readonly #api: ApiHandle;
   readonly #meetings: Task<[unknown], Meeting[]>;
@@ -42,10 +44,13 @@ export class IkenHomePage extends LitElement {
 
   #meetingItem(meeting: Meeting): TemplateResult {
     const period = formatDateRange(meeting.commentOpensOn, meeting.commentClosesOn);
+    // A procedure open today invites comments right from the list.
+    const open = isCommentOpen(meeting);
     return html`
       <li class="card">
         <p class="card-meta">
           ${badge('outline', MEETING_KIND_LABELS[meeting.kind], 'kind')}
+          ${open ? badge('success', '募集中', 'comment-open') : ''}
           <span>${formatFiscalYear(meeting.fiscalYear)}</span>
         </p>
         <h3><a href="/meetings/${meeting.id}">${meeting.title}</a></h3>
@@ -55,6 +60,9 @@ export class IkenHomePage extends LitElement {
             : html`<div><dt>開催日</dt><dd>${meeting.heldOn ? formatDate(meeting.heldOn) : '未定'}</dd></div>`}
           <div><dt>意見</dt><dd>${meeting.opinionCount}件</dd></div>
         </dl>
+        ${open
+          ? html`<p class="action-row"><a class="action-link" href="/meetings/${meeting.id}/comment" aria-label="${meeting.title}に意見を出す">意見を出す</a></p>`
+          : ''}
       </li>
     `;
   }
