@@ -23,6 +23,7 @@ import { ANONYMOUS, sessionContext, type Session } from '../session/session-cont
 import { formStyles } from '../styles/form.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { importPageStyles } from './iken-import-page.styles.js';
+import { roleMessageStyles } from '../styles/role-message.styles.js';
 import './iken-import-document.js';
 
 const TITLE = '資料の取り込み';
@@ -58,7 +59,7 @@ interface ImportOutcome {
 }
 
 export class IkenImportPage extends LitElement {
-  static override styles = [sharedStyles, formStyles, importPageStyles];
+  static override styles = [sharedStyles, formStyles, importPageStyles, roleMessageStyles];
 
   static override properties = {
     file: { state: true },

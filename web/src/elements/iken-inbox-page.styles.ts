@@ -109,22 +109,4 @@ export const inboxPageStyles = css`
   .empty {
     color: var(--color-muted);
   }
-
-  .message {
-    padding: var(--space-4);
-    border: 1px solid var(--color-border-strong);
-    border-left: 6px solid var(--color-accent);
-    border-radius: var(--radius);
-    background: var(--color-surface);
-  }
-
-  .message p + p {
-    margin-top: var(--space-2);
-  }
-
-  .message a {
-    display: inline-block;
-    padding: var(--space-2) 0;
-    font-weight: 700;
-  }
 `;

@@ -30,6 +30,7 @@ import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
 import { ANONYMOUS, sessionContext, type Session } from '../session/session-context.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { inboxPageStyles } from './iken-inbox-page.styles.js';
+import { roleMessageStyles } from '../styles/role-message.styles.js';
 
 const TITLE = '担当の意見';
 
@@ -60,7 +61,7 @@ function excerpt(text: string): string {
 }
 
 export class IkenInboxPage extends LitElement {
-  static override styles = [sharedStyles, inboxPageStyles];
+  static override styles = [sharedStyles, inboxPageStyles, roleMessageStyles];
 
   readonly #api: ApiHandle;
   readonly #session: ContextConsumer<typeof sessionContext, this>;

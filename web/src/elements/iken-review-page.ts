@@ -22,6 +22,7 @@ import { ANONYMOUS, sessionContext, type Session } from '../session/session-cont
 import { formStyles } from '../styles/form.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { reviewPageStyles } from './iken-review-page.styles.js';
+import { roleMessageStyles } from '../styles/role-message.styles.js';
 
 const TITLE = '確認待ちの対応方針';
 
@@ -67,7 +68,7 @@ function excerpt(text: string): string {
 }
 
 export class IkenReviewPage extends LitElement {
-  static override styles = [sharedStyles, formStyles, reviewPageStyles];
+  static override styles = [sharedStyles, formStyles, reviewPageStyles, roleMessageStyles];
 
   static override properties = {
     returning: { state: true },
