@@ -1,0 +1,32 @@
+/**
+ * The one Meilisearch index and its settings. Japanese text needs the
+ * Japanese locale on every text field: without it Meilisearch takes
+ * kanji-only text for Chinese and misses words such as 競争力 or 外国籍
+ * (tests/search/japanese-queries.test.ts shows both).
+ */
+import type { Meilisearch } from 'meilisearch';
+
+export const INDEX_UID = 'entries';
+
+/** Fields searched, most telling first. */
+export const SEARCHABLE_ATTRIBUTES = ['title', 'text', 'publishedResponseText', 'approvedResponseText', 'responseText', 'nodeTitles', 'meetingTitle', 'departmentName'];
+
+export const FILTERABLE_ATTRIBUTES = ['type', 'meetingId', 'nodeIds', 'departmentId', 'state', 'status', 'commitment', 'fiscalYear', 'visibleTo'];
+
+export const SORTABLE_ATTRIBUTES = ['heldOn', 'fiscalYear'];
+
+/** Creates the index when missing and applies the settings; waits until they are in force. */
+export async function applyIndexSettings(client: Meilisearch, options: { uid?: string; japanese?: boolean } = {}): Promise<void> {
+  const uid = options.uid ?? INDEX_UID;
+  await client.createIndex(uid, { primaryKey: 'id' }).waitTask();
+  const index = client.index(uid);
+  await index
+    .updateSettings({
+      searchableAttributes: SEARCHABLE_ATTRIBUTES,
+      filterableAttributes: FILTERABLE_ATTRIBUTES,
+      sortableAttributes: SORTABLE_ATTRIBUTES,
+      // Tests turn this off to show what it is for; the service never does.
+      localizedAttributes: options.japanese === false ? [] : [{ attributePatterns: SEARCHABLE_ATTRIBUTES, locales: ['jpn'] }],
+    })
+    .waitTask();
+}

@@ -1,0 +1,106 @@
+/**
+ * The search document of an opinion: its text, its response as each kind of
+ * reader may see it, and the facts to filter and facet on. Text is NFKC
+ * normalised (ＫＰＩ finds KPI); the response is kept three times — as the
+ * staff see it, as committee members see it, as the public sees it — so that
+ * a query searches only the fields its reader may read.
+ */
+import { sql, type Kysely } from 'kysely';
+import { toOpinionViews, visibleResponse } from '../db/opinions.js';
+import type { Database } from '../db/schema.js';
+import { inChunks } from '../db/chunks.js';
+import { normalizeText } from '../api/lib/text.js';
+import type { Visibility } from '../db/visibility.js';
+
+export interface OpinionDocument {
+  /** `opinion-<id>`: one index holds opinions, nodes and indicators. */
+  id: string;
+  type: 'opinion';
+  entityId: number;
+  title: string;
+  text: string;
+  /** The current response (staff). */
+  responseText: string | null;
+  /** The response as committee members see it (approved or published). */
+  approvedResponseText: string | null;
+  /** The published response (everyone). */
+  publishedResponseText: string | null;
+  /** Titles of the linked measures and the nodes above them. */
+  nodeTitles: string[];
+  /** Linked nodes and every node above them, so a filter on a strategy finds its measures' opinions. */
+  nodeIds: number[];
+  meetingId: number;
+  meetingTitle: string;
+  /** Date held, as a sortable number (YYYYMMDD), or null. */
+  heldOn: number | null;
+  fiscalYear: number;
+  departmentId: number | null;
+  departmentName: string | null;
+  state: string | null;
+  commitment: string | null;
+  dueOn: string | null;
+  status: string | null;
+  /** Which readers may find the opinion at all. */
+  visibleTo: Visibility[];
+}
+
+const nfkc = (text: string | null | undefined) => (text ? normalizeText(text) : null);
+
+/** Node ids and titles above each of `nodeIds` (the nodes themselves included). */
+async function ancestry(db: Kysely<Database>, nodeIds: number[]): Promise<Map<number, { id: number; title: string }[]>> {
+  const rows = await inChunks(nodeIds, async (ids) => {
+    const { rows } = await sql<{ start: number; id: number; title: string }>`
+      WITH RECURSIVE up(start, id, parent_id, title, depth) AS (
+        SELECT id, id, parent_id, title, 0 FROM plan_nodes WHERE id IN (${sql.join(ids)})
+        UNION ALL
+        SELECT up.start, n.id, n.parent_id, n.title, up.depth + 1 FROM plan_nodes n JOIN up ON n.id = up.parent_id WHERE up.depth < 64
+      )
+      SELECT start, id, title FROM up`.execute(db);
+    return rows;
+  });
+  const byStart = new Map<number, { id: number; title: string }[]>();
+  for (const r of rows) byStart.set(r.start, [...(byStart.get(r.start) ?? []), { id: r.id, title: r.title }]);
+  return byStart;
+}
+
+/** Documents for the opinions `ids` (missing ones are left out). */
+export async function opinionDocuments(db: Kysely<Database>, ids: number[]): Promise<OpinionDocument[]> {
+  if (ids.length === 0) return [];
+  const rows = await inChunks(ids, (chunk) => db.selectFrom('opinions').selectAll().where('id', 'in', chunk).execute());
+  const views = await toOpinionViews(db, rows, 'all');
+  const meetingIds = [...new Set(rows.map((r) => r.meeting_id))];
+  const meetings = new Map(
+    (await inChunks(meetingIds, (chunk) => db.selectFrom('meetings').select(['id', 'title', 'held_on', 'fiscal_year']).where('id', 'in', chunk).execute())).map((m) => [m.id, m]),
+  );
+  const nodes = await ancestry(db, [...new Set(views.flatMap((v) => v.nodeIds))]);
+  return views.map((v) => {
+    const meeting = meetings.get(v.meetingId)!;
+    const approved = visibleResponse(v.response, 'approved');
+    const published = visibleResponse(v.response, 'published');
+    const linked = v.nodeIds.flatMap((id) => nodes.get(id) ?? []);
+    const uniqueNodes = [...new Map(linked.map((n) => [n.id, n])).values()];
+    return {
+      id: `opinion-${v.id}`,
+      type: 'opinion',
+      entityId: v.id,
+      title: normalizeText(`${meeting.title} 意見${v.seq}`),
+      text: normalizeText(v.text),
+      responseText: nfkc(v.response?.text),
+      approvedResponseText: nfkc(approved?.text),
+      publishedResponseText: nfkc(published?.text),
+      nodeTitles: uniqueNodes.map((n) => normalizeText(n.title)),
+      nodeIds: uniqueNodes.map((n) => n.id),
+      meetingId: v.meetingId,
+      meetingTitle: normalizeText(meeting.title),
+      heldOn: meeting.held_on ? Number(meeting.held_on.replaceAll('-', '')) : null,
+      fiscalYear: meeting.fiscal_year,
+      departmentId: v.departmentId,
+      departmentName: v.department ? [v.department.bureau, v.department.name].filter(Boolean).join(' ') : null,
+      state: v.response?.state ?? null,
+      commitment: v.response?.commitment ?? null,
+      dueOn: v.dueOn,
+      status: v.latestProgress?.status ?? null,
+      visibleTo: published ? ['all', 'approved', 'published'] : ['all', 'approved'],
+    };
+  });
+}
