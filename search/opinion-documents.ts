@@ -5,12 +5,13 @@
  * staff see it, as committee members see it, as the public sees it — so that
  * a query searches only the fields its reader may read.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { toOpinionViews, visibleResponse } from '../db/opinions.js';
 import type { Database } from '../db/schema.js';
 import { inChunks } from '../db/chunks.js';
 import { normalizeText } from '../api/lib/text.js';
 import type { Visibility } from '../db/visibility.js';
+import { ancestry } from './node-ancestry.js';
 
 export interface OpinionDocument {
   /** `opinion-<id>`: one index holds opinions, nodes and indicators. */
@@ -45,23 +46,6 @@ export interface OpinionDocument {
 }
 
 const nfkc = (text: string | null | undefined) => (text ? normalizeText(text) : null);
-
-/** Node ids and titles above each of `nodeIds` (the nodes themselves included). */
-async function ancestry(db: Kysely<Database>, nodeIds: number[]): Promise<Map<number, { id: number; title: string }[]>> {
-  const rows = await inChunks(nodeIds, async (ids) => {
-    const { rows } = await sql<{ start: number; id: number; title: string }>`
-      WITH RECURSIVE up(start, id, parent_id, title, depth) AS (
-        SELECT id, id, parent_id, title, 0 FROM plan_nodes WHERE id IN (${sql.join(ids)})
-        UNION ALL
-        SELECT up.start, n.id, n.parent_id, n.title, up.depth + 1 FROM plan_nodes n JOIN up ON n.id = up.parent_id WHERE up.depth < 64
-      )
-      SELECT start, id, title FROM up`.execute(db);
-    return rows;
-  });
-  const byStart = new Map<number, { id: number; title: string }[]>();
-  for (const r of rows) byStart.set(r.start, [...(byStart.get(r.start) ?? []), { id: r.id, title: r.title }]);
-  return byStart;
-}
 
 /** Documents for the opinions `ids` (missing ones are left out). */
 export async function opinionDocuments(db: Kysely<Database>, ids: number[]): Promise<OpinionDocument[]> {

@@ -13,6 +13,7 @@ import { normalizeText } from '../../api/lib/text.js';
 import { applyIndexSettings } from '../../search/index-settings.js';
 import { startMeilisearch, type MeiliProcess } from '../../search/meili-process.js';
 import { opinionDocuments, type OpinionDocument } from '../../search/opinion-documents.js';
+import { indicatorDocuments, nodeDocuments, type IndicatorDocument, type NodeDocument } from '../../search/plan-documents.js';
 import { createTestContext, tempDir, type TestContext } from '../helpers/test-app.js';
 
 const SEEDS = path.join(process.cwd(), '..', 'shared', 'seeds');
@@ -21,6 +22,7 @@ let t: TestContext;
 let engine: MeiliProcess;
 let client: Meilisearch;
 let docs: OpinionDocument[];
+let planDocs: (NodeDocument | IndicatorDocument)[];
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -30,11 +32,14 @@ beforeAll(async () => {
   }
   const ids = (await t.store.db.selectFrom('opinions').select('id').execute()).map((r) => r.id);
   docs = await opinionDocuments(t.store.db, ids);
+  const nodeIds = (await t.store.db.selectFrom('plan_nodes').select('id').execute()).map((r) => r.id);
+  const indicatorIds = (await t.store.db.selectFrom('indicators').select('id').execute()).map((r) => r.id);
+  planDocs = [...(await nodeDocuments(t.store.db, nodeIds)), ...(await indicatorDocuments(t.store.db, indicatorIds))];
   engine = await startMeilisearch({ dataDir: path.join(dir, 'search') });
   client = new Meilisearch({ host: engine.host, apiKey: engine.apiKey });
   for (const [uid, japanese] of [['japanese', true], ['default', false]] as const) {
     await applyIndexSettings(client, { uid, japanese });
-    await client.index(uid).addDocuments(docs).waitTask();
+    await client.index(uid).addDocuments([...docs, ...planDocs]).waitTask();
   }
 }, 60_000);
 
@@ -62,8 +67,8 @@ function expectedFor(query: string): number[] {
   return docs.filter((d) => d.text.includes(q) || (d.responseText ?? '').includes(q)).map((d) => d.entityId);
 }
 
-async function top10(uid: string, query: string, japanese: boolean): Promise<number[]> {
-  const res = await client.index(uid).search(normalizeText(query), { limit: 10, ...(japanese && { locales: ['jpn'] }) });
+async function top10(uid: string, query: string, japanese: boolean, type = 'opinion'): Promise<number[]> {
+  const res = await client.index(uid).search(normalizeText(query), { limit: 10, filter: `type = ${type}`, ...(japanese && { locales: ['jpn'] }) });
   return res.hits.map((h) => (h as unknown as OpinionDocument).entityId);
 }
 
@@ -78,6 +83,19 @@ describe('Japanese queries on the seed documents', () => {
   it.each(QUERIES)('%s (%s): every opinion containing it is in the top 10', async (query) => {
     const hits = await top10('japanese', query, true);
     expect(hits).toEqual(expect.arrayContaining(expectedFor(query)));
+  });
+
+  it('finds plan nodes and indicators by the words of their titles, and a strategy holds its measures', async () => {
+    const node = planDocs.find((d) => d.type === 'node' && d.title.includes('子育てにゆとりが持てる'))!;
+    expect(await top10('japanese', 'ゆとり', true, 'node')).toContain(node.entityId);
+    const waiting = planDocs.find((d) => d.type === 'indicator' && d.title.includes('待機児童数'))!;
+    expect(await top10('japanese', '待機児童', true, 'indicator')).toContain(waiting.entityId);
+    // A KPI of a measure is found under its strategy too.
+    const kpi = planDocs.find((d) => d.type === 'indicator' && d.nodeIds.length > 1)!;
+    const strategy = kpi.nodeIds.find((id) => planDocs.some((d) => d.type === 'node' && d.entityId === id && (d as NodeDocument).level === '重点戦略'))!;
+    expect(strategy).toBeDefined();
+    const res = await client.index('japanese').search(kpi.title, { filter: `type = indicator AND nodeIds = ${strategy}`, locales: ['jpn'] });
+    expect(res.hits.map((h) => (h as unknown as IndicatorDocument).entityId)).toContain(kpi.entityId);
   });
 
   it('without the Japanese locale, some of the same queries miss opinions', async () => {
