@@ -106,6 +106,8 @@ export async function planNodeTreeInsert(
   nodes: NewNodeTreeInput[],
   firstPosition?: number,
 ): Promise<number[]> {
+  // New nodes and indicators become searchable with the plan's other entries.
+  w.searchChanged('plan', planId);
   const ids = await w.reserveIds('plan_nodes', countNodes(nodes));
   const rows: InsertObject<Database, 'plan_nodes'>[] = [];
   const indicators: IndicatorPlacement[] = [];

@@ -346,6 +346,19 @@ export interface CommenterTable {
   submitted_at: CreatedAt;
 }
 
+export type SearchEntity = 'opinion' | 'meeting' | 'department' | 'node' | 'indicator' | 'plan';
+
+/** A change search has not caught up with yet. */
+export interface SearchOutboxTable {
+  id: ColumnType<number, never, never>;
+  entity: SearchEntity;
+  entity_id: number;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** Epoch ms before which the worker leaves the row alone (back-off after a failure). */
+  next_attempt_at: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   id_sequences: IdSequenceTable;
   meta: MetaTable;
@@ -374,6 +387,7 @@ export interface Database {
   verifications: VerificationTable;
   rate_limits: RateLimitTable;
   commenters: CommenterTable;
+  search_outbox: SearchOutboxTable;
 }
 
 /** Tables whose ids come from `id_sequences`. */
@@ -389,6 +403,7 @@ export type SequencedTable = Exclude<
   | 'verifications'
   | 'rate_limits'
   | 'commenters'
+  | 'search_outbox'
 >;
 
 export type Department = Selectable<DepartmentTable>;

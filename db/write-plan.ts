@@ -8,7 +8,7 @@
  * rolls back whole and `runWrite` runs the use case again with fresh ids.
  */
 import { sql, type Compilable, type CompiledQuery, type InsertObject, type Kysely, type RawBuilder } from 'kysely';
-import type { Database, Role, SequencedTable } from './schema.js';
+import type { Database, Role, SearchEntity, SequencedTable } from './schema.js';
 import { MAX_PARAMS_PER_STATEMENT, type BatchResult, type Store } from './store.js';
 
 /** Who makes a change: the signed-in person. Null for the public and for the command line. */
@@ -30,6 +30,18 @@ export interface AuditInput {
   before?: unknown;
   after?: unknown;
 }
+
+/** Which search documents an audited change touches (responses and progress live in their opinion's document). */
+const SEARCH_ENTITY_OF: Record<string, SearchEntity | undefined> = {
+  opinion: 'opinion',
+  response: 'opinion',
+  progress: 'opinion',
+  meeting: 'meeting',
+  department: 'department',
+  node: 'node',
+  indicator: 'indicator',
+  plan: 'plan',
+};
 
 interface Guard {
   condition: RawBuilder<unknown>;
@@ -85,8 +97,30 @@ export class WritePlan {
     return this.guard(sql`EXISTS (SELECT 1 FROM ${sql.table(table)} WHERE id = ${id})`, error);
   }
 
-  /** Records the change in the audit log, in the same batch as the change. */
+  /** Entities already queued for search by this plan. */
+  private readonly searchQueued = new Set<string>();
+
+  /**
+   * Queues `entity` for the search index, in the same batch as the change
+   * (the search outbox). Once per entity per plan.
+   */
+  searchChanged(entity: SearchEntity, id: number): this {
+    const key = `${entity}:${id}`;
+    if (this.searchQueued.has(key)) return this;
+    this.searchQueued.add(key);
+    return this.add(this.db.insertInto('search_outbox').values({ entity, entity_id: id }));
+  }
+
+  /**
+   * Records the change in the audit log, in the same batch as the change, and
+   * queues what it touched for search: every change is audited, so none is missed.
+   */
   audit(entry: AuditInput): this {
+    const searched = SEARCH_ENTITY_OF[entry.entity];
+    if (searched === 'opinion') {
+      const opinionId = entry.entity === 'opinion' ? entry.entityId : entry.opinionId;
+      if (opinionId !== null && opinionId !== undefined) this.searchChanged('opinion', opinionId);
+    } else if (searched) this.searchChanged(searched, entry.entityId);
     return this.add(
       this.db.insertInto('audit_log').values({
         actor_id: this.actor?.id ?? null,

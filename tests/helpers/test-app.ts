@@ -155,7 +155,7 @@ export async function snapshotDatabase(store: Store): Promise<string> {
     'id_sequences', 'departments', 'plans', 'plan_nodes', 'indicators', 'indicator_values', 'meetings',
     'opinions', 'opinion_nodes', 'responses', 'response_versions', 'response_events', 'progress_reports',
     'evaluations', 'audit_log', 'batch_guard', 'import_sources', 'reported_summaries', 'reported_summary_rows',
-    'progress_narratives', 'users', 'sessions', 'accounts', 'commenters',
+    'progress_narratives', 'users', 'sessions', 'accounts', 'commenters', 'search_outbox',
   ] as const;
   const parts: string[] = [];
   for (const table of tables) {
