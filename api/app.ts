@@ -50,6 +50,8 @@ export interface AppOptions {
   clientAddress?: (c: Context) => string | undefined;
   /** State of the search engine for /api/health. */
   searchHealth?: () => Promise<SearchHealth>;
+  /** Called after every change that succeeded (the search worker drains its outbox soon after). */
+  onWrite?: () => void;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   /** Largest document accepted by POST /api/imports, in bytes. */
@@ -128,6 +130,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use('/api/imports', limit(options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES));
   app.use('/api/*', async (c, next) => {
     await next();
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.res.status < 400) options.onWrite?.();
     // API answers are live data: never let a shared cache keep them.
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });

@@ -16,6 +16,7 @@ import type { Store } from '../db/store.js';
 import { createSampleAccounts } from '../seeds/sample/accounts.js';
 import { loadSampleData } from '../seeds/sample/load.js';
 import { createApp } from './app.js';
+import { startSearchEngine, type SearchEngine } from '../search/search-engine.js';
 import { ROLE_LABELS } from './lib/labels.js';
 import { authSecret, bootstrapAdmin, NO_ADMIN_HELP } from './auth/bootstrap.js';
 import { readSettings, type Settings } from './settings.js';
@@ -98,11 +99,20 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const secret = await authSecret(store, settings.authSecret);
   await ensureFirstAccount(store, settings);
 
+  let search: SearchEngine | null = null;
+  try {
+    search = await startSearchEngine(settings.search, settings.databasePath, store);
+  } catch (error) {
+    // Search falls back to the database; writes are kept in the outbox until an engine is back.
+    console.warn(`検索エンジンを起動できなかったため、データベースによる検索で動きます: ${error instanceof Error ? error.message : error}`);
+  }
   const app = createApp({
     store,
     auth: { secret, secureCookies: settings.secureCookies },
     publicOrigin: settings.publicOrigin,
     clientAddress: clientAddress(settings.trustProxy),
+    searchHealth: async () => (search ? search.health() : settings.search.kind === 'none' ? 'disabled' : 'degraded'),
+    onWrite: () => search?.kick(),
   });
   app.get('*', serveStatic({ root: webRoot }));
   // Pages such as /meetings/3 are routed in the browser: answer them with the app shell.
@@ -118,7 +128,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
         close: () =>
           new Promise<void>((done) => {
             server.close(() => {
-              void store.close().then(done);
+              void (search?.stop() ?? Promise.resolve()).then(() => store.close()).then(done);
             });
           }),
       });

@@ -3,6 +3,7 @@
  * server at start with a message naming the setting, instead of surprising
  * later.
  */
+import type { EngineSetting } from '../search/search-engine.js';
 export interface Settings {
   port: number;
   databasePath: string;
@@ -17,6 +18,8 @@ export interface Settings {
   trustProxy: boolean;
   /** The address people use (PUBLIC_URL), e.g. https://iken.city.example.jp, behind a reverse proxy. */
   publicOrigin: string | undefined;
+  /** MEILI_HOST: unset starts the bundled engine, `none` runs without one, a URL uses that engine (with MEILI_API_KEY). */
+  search: EngineSetting;
 }
 
 function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -39,6 +42,18 @@ function publicOrigin(value: string | undefined): string | undefined {
   return url.origin;
 }
 
+function searchSetting(host: string | undefined, apiKey: string | undefined): EngineSetting {
+  if (!host) return { kind: 'bundled' };
+  if (host.toLowerCase() === 'none') return { kind: 'none' };
+  try {
+    const url = new URL(host);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new Error(`MEILI_HOST には http://127.0.0.1:7700 のような URL か "none" を指定してください（指定値: "${host}"）`);
+  }
+  return { kind: 'remote', host, apiKey: apiKey || undefined };
+}
+
 export function readSettings(env: NodeJS.ProcessEnv): Settings {
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT には 0〜65535 のポート番号を指定してください（指定値: "${env.PORT}"）`);
@@ -56,5 +71,6 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     bootstrapAdminPassword: password,
     trustProxy: onOff(env, 'TRUST_PROXY', false),
     publicOrigin: publicOrigin(env.PUBLIC_URL),
+    search: searchSetting(env.MEILI_HOST, env.MEILI_API_KEY),
   };
 }

@@ -1,0 +1,105 @@
+/**
+ * The search engine as the server runs it: the bundled Meilisearch (no
+ * `MEILI_HOST`), one elsewhere (`MEILI_HOST` = its URL, `MEILI_API_KEY`), or
+ * none (`MEILI_HOST=none`). It keeps the index in step with the database by
+ * draining the outbox: soon after each write, and every few seconds as a
+ * catch-up while the engine has been away.
+ */
+import path from 'node:path';
+import { Meilisearch } from 'meilisearch';
+import type { Store } from '../db/store.js';
+import { applyIndexSettings } from './index-settings.js';
+import { startMeilisearch, type MeiliProcess } from './meili-process.js';
+import { drainAll } from './outbox.js';
+
+export type EngineSetting = { kind: 'bundled' } | { kind: 'none' } | { kind: 'remote'; host: string; apiKey: string | undefined };
+
+export interface SearchEngine {
+  readonly client: Meilisearch;
+  /** 'ok' when the engine answers and the outbox has nothing overdue, else 'degraded'. */
+  health(): Promise<'ok' | 'degraded'>;
+  /** Changes not yet sent to the engine. */
+  backlog(): Promise<number>;
+  /** Asks the worker to drain now (after a write). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+/** How often the worker looks at the outbox when nothing asked it to. */
+const CATCH_UP_MS = 2000;
+
+export async function startSearchEngine(setting: EngineSetting, databasePath: string, store: Store): Promise<SearchEngine | null> {
+  if (setting.kind === 'none') return null;
+  let bundled: MeiliProcess | undefined;
+  let client: Meilisearch;
+  if (setting.kind === 'bundled') {
+    bundled = await startMeilisearch({ dataDir: path.join(path.dirname(path.resolve(databasePath)), 'search') });
+    client = new Meilisearch({ host: bundled.host, apiKey: bundled.apiKey });
+  } else {
+    client = new Meilisearch({ host: setting.host, apiKey: setting.apiKey });
+  }
+  let ready = false;
+  const prepare = async () => {
+    if (ready) return;
+    await applyIndexSettings(client);
+    ready = true;
+  };
+
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const drain = (): void => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      try {
+        await prepare();
+        await drainAll(store, client);
+      } catch {
+        // The engine is away: the rows wait with their back-off; the catch-up timer tries again.
+      } finally {
+        running = null;
+        if (again) {
+          again = false;
+          drain();
+        }
+      }
+    })();
+  };
+  const timer = setInterval(drain, CATCH_UP_MS);
+  timer.unref();
+  drain();
+
+  const backlog = async () => {
+    const row = await store.db.selectFrom('search_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  return {
+    client,
+    async health() {
+      try {
+        const res = await client.health();
+        if (res.status !== 'available') return 'degraded';
+      } catch {
+        return 'degraded';
+      }
+      const overdue = await store.db
+        .selectFrom('search_outbox')
+        .select('id')
+        .where('created_at', '<', new Date(Date.now() - 60_000).toISOString())
+        .executeTakeFirst();
+      return overdue ? 'degraded' : 'ok';
+    },
+    backlog,
+    kick: drain,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      await bundled?.stop();
+    },
+  };
+}
