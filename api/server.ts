@@ -16,7 +16,7 @@ import type { Store } from '../db/store.js';
 import { createSampleAccounts } from '../seeds/sample/accounts.js';
 import { loadSampleData } from '../seeds/sample/load.js';
 import { createApp } from './app.js';
-import { startSearchEngine, type SearchEngine } from '../search/search-engine.js';
+import { searchDataDir, startSearchEngine, type SearchEngine } from '../search/search-engine.js';
 import { ROLE_LABELS } from './lib/labels.js';
 import { authSecret, bootstrapAdmin, NO_ADMIN_HELP } from './auth/bootstrap.js';
 import { readSettings, type Settings } from './settings.js';
@@ -73,6 +73,8 @@ async function openDatabase(settings: Settings): Promise<Store> {
     console.warn('前回の起動でサンプルデータの読み込みが中断されていたため、データベースを作り直します。');
     await store.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(settings.databasePath + suffix, { force: true });
+    // The bundled engine's index of the half-loaded database goes with it.
+    fs.rmSync(searchDataDir(settings.databasePath), { recursive: true, force: true });
     store = openSqliteStore(settings.databasePath);
     fresh = (await migrateToLatest(store.db)).fresh;
   }

@@ -25,6 +25,11 @@ export interface SearchEngine {
   stop(): Promise<void>;
 }
 
+/** Where the bundled engine keeps its data: `search/` beside the database. */
+export function searchDataDir(databasePath: string): string {
+  return path.join(path.dirname(path.resolve(databasePath)), 'search');
+}
+
 /** How often the worker looks at the outbox when nothing asked it to. */
 const CATCH_UP_MS = 2000;
 
@@ -33,7 +38,7 @@ export async function startSearchEngine(setting: EngineSetting, databasePath: st
   let bundled: MeiliProcess | undefined;
   let client: Meilisearch;
   if (setting.kind === 'bundled') {
-    bundled = await startMeilisearch({ dataDir: path.join(path.dirname(path.resolve(databasePath)), 'search') });
+    bundled = await startMeilisearch({ dataDir: searchDataDir(databasePath) });
     client = new Meilisearch({ host: bundled.host, apiKey: bundled.apiKey });
   } else {
     client = new Meilisearch({ host: setting.host, apiKey: setting.apiKey });

@@ -1,4 +1,5 @@
 /** What `npm start` does to the database: sample data once, on a new database only. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../api/server.js';
@@ -43,8 +44,12 @@ describe('starting the server', () => {
     await setMeta(store.db, 'sample_data', 'loading');
     await store.db.insertInto('meetings').values({ id: 99, title: '途中まで', kind: 'committee', fiscal_year: 2024 }).execute();
     await store.close();
+    // The bundled search engine's data of that database is started over too.
+    const marker = path.join(dir, 'c', 'search', 'stale-marker');
+    fs.writeFileSync(marker, 'x');
     const titles = await meetingsOf(db, 'on');
     expect(titles).toHaveLength(2);
     expect(titles).not.toContain('途中まで');
+    expect(fs.existsSync(marker)).toBe(false);
   });
 });
