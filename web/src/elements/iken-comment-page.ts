@@ -22,7 +22,7 @@ import type { Meeting } from '../api/types.js';
 import { badge } from '../lib/badges.js';
 import { clearReceipt, loadReceipt, receiptExcerpt, RECEIPT_EXCERPT_CHARS, storeReceipt, type StoredReceipt } from '../lib/comment-receipt.js';
 import { commentClosedMessage, commentPeriodState, type CommentPeriodState } from '../lib/comment-period.js';
-import { formErrorView, splitApiError, type SplitError } from '../lib/field-errors.js';
+import { formErrorView, splitApiError, type SplitError, withoutFixedError } from '../lib/field-errors.js';
 import { formatDateRange, formatFiscalYear } from '../lib/format.js';
 import { PageReadyController } from '../lib/page-ready-controller.js';
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
@@ -153,10 +153,7 @@ export class IkenCommentPage extends LitElement {
     this[field] = value;
     if (field === 'website') return;
     if (field === 'text') this.#updateLimit();
-    if (this.fieldErrors[field] && !this.#validate()[field]) {
-      const { [field]: _fixed, ...rest } = this.fieldErrors;
-      this.fieldErrors = rest;
-    }
+    this.fieldErrors = withoutFixedError(this.fieldErrors, field, this.#validate());
   }
 
   /** Announces the count when it crosses into "near the limit" or "over it", not on every key. */

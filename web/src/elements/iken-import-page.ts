@@ -24,6 +24,7 @@ import { formStyles } from '../styles/form.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { importPageStyles } from './iken-import-page.styles.js';
 import { roleMessageStyles } from '../styles/role-message.styles.js';
+import { secretariatOnlyView } from '../lib/role-message.js';
 import './iken-import-document.js';
 
 const TITLE = '資料の取り込み';
@@ -118,21 +119,7 @@ export class IkenImportPage extends LitElement {
 
   /** The API refuses imports to everyone else; they are told whom the page is for instead of getting the form. */
   #notForYou(session: Session): TemplateResult {
-    const me = session.me;
-    let message: TemplateResult;
-    if (!me)
-      message = html`<p>このページは事務局向けです。事務局のアカウントでサインインしてください。</p>
-        <p><a href="/sign-in">サインインする</a></p>`;
-    else if (me.role === 'department')
-      message = html`<p>このページは事務局向けです。資料の取り込みは事務局が行います。担当課の方は「担当の意見」のページで、対応方針の作成・提出ができます。</p>
-        <p><a href="/inbox">担当の意見へ</a></p>`;
-    else
-      message = html`<p>このページは事務局向けです。委員の方は、会議のページで意見と市の対応方針をご覧いただけます。</p>
-        <p><a href="/">会議・計画の一覧へ</a></p>`;
-    return html`
-      <div class="page-header"><h1 tabindex="-1">${TITLE}</h1></div>
-      <div class="message" data-message>${message}</div>
-    `;
+    return secretariatOnlyView(TITLE, session.me, '資料の取り込みは事務局が行います。');
   }
 
   /**

@@ -13,16 +13,14 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
 import type { Department, Opinion } from '../api/types.js';
 import { badge, responseStateBadge } from '../lib/badges.js';
-import { formatDate, formatDepartment } from '../lib/format.js';
+import { formatDate, formatDateTime, formatDepartment, todayInJapan } from '../lib/format.js';
 import { PageReadyController } from '../lib/page-ready-controller.js';
 import {
   dueInWords,
   DUE_SOON_DAYS,
-  formatDateTime,
   groupInbox,
   INBOX_GROUP_LABELS,
   pendingReturn,
-  todayInJapan,
   type HistoryStep,
   type InboxGroupKey,
 } from '../lib/response-workflow.js';
@@ -31,6 +29,7 @@ import { ANONYMOUS, sessionContext, type Session } from '../session/session-cont
 import { sharedStyles } from '../styles/shared.styles.js';
 import { inboxPageStyles } from './iken-inbox-page.styles.js';
 import { roleMessageStyles } from '../styles/role-message.styles.js';
+import { roleMessageView } from '../lib/role-message.js';
 
 const TITLE = '担当の意見';
 
@@ -208,10 +207,7 @@ export class IkenInboxPage extends LitElement {
     else
       message = html`<p>あなたのアカウントには担当課が設定されていません。事務局にお問い合わせください。</p>
         <p><a href="/">ホームへ戻る</a></p>`;
-    return html`
-      <div class="page-header"><h1 tabindex="-1">${TITLE}</h1></div>
-      <div class="message" data-message>${message}</div>
-    `;
+    return roleMessageView(TITLE, message);
   }
 
   override render(): TemplateResult {

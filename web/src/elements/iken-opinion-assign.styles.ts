@@ -22,19 +22,6 @@ export const opinionAssignStyles = css`
     width: 100%;
   }
 
-  input[type='date'] {
-    display: block;
-    max-width: 100%;
-    min-height: 44px;
-    margin-top: var(--space-2);
-    padding: var(--space-2) var(--space-3);
-    border: 1px solid var(--color-border-strong);
-    border-radius: var(--radius);
-    background: var(--color-page);
-    color: var(--color-text);
-    font: inherit;
-  }
-
   .notice {
     margin: 0;
   }

@@ -9,6 +9,7 @@
  * The public never needs to sign in; the page says so.
  */
 import { ContextConsumer } from '@lit/context';
+import { withoutFixedError } from '../lib/field-errors.js';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
 import { ROLE_LABELS } from '../lib/labels.js';
@@ -127,10 +128,7 @@ export class IkenSignInPage extends LitElement {
     if (field === 'email') this.email = value;
     else this.password = value;
     // A corrected field loses its message as soon as it is no longer wrong.
-    if (this.fieldErrors[field] && !this.#validate()[field]) {
-      const { [field]: _fixed, ...rest } = this.fieldErrors;
-      this.fieldErrors = rest;
-    }
+    this.fieldErrors = withoutFixedError(this.fieldErrors, field, this.#validate());
   }
 
   #describedBy(field: Field, hint?: string): string {

@@ -17,7 +17,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
 import type { Department, Role, User } from '../api/types.js';
 import { badge } from '../lib/badges.js';
-import { formErrorView, splitApiError, type SplitError } from '../lib/field-errors.js';
+import { formErrorView, splitApiError, type SplitError, withoutFixedError } from '../lib/field-errors.js';
 import { formatDepartment } from '../lib/format.js';
 import { ROLE_LABELS } from '../lib/labels.js';
 import { PageReadyController } from '../lib/page-ready-controller.js';
@@ -196,10 +196,7 @@ export class IkenUsersPage extends LitElement {
     const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
     this.draft = { ...this.draft, [field]: value };
     // A corrected field loses its message once it is right.
-    if (this.createErrors[field] && !this.#validateCreate(this.draft)[field]) {
-      const { [field]: _fixed, ...rest } = this.createErrors;
-      this.createErrors = rest;
-    }
+    this.createErrors = withoutFixedError(this.createErrors, field, this.#validateCreate(this.draft));
   }
 
   async #onCreate(event: SubmitEvent): Promise<void> {
@@ -375,10 +372,7 @@ export class IkenUsersPage extends LitElement {
   #onEditDraft(field: EditField, event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
     this.editDraft = { ...this.editDraft, [field]: value };
-    if (this.editErrors[field] && !this.#validateEdit(this.editDraft)[field]) {
-      const { [field]: _fixed, ...rest } = this.editErrors;
-      this.editErrors = rest;
-    }
+    this.editErrors = withoutFixedError(this.editErrors, field, this.#validateEdit(this.editDraft));
   }
 
   async #onSaveEdit(user: User, event: SubmitEvent): Promise<void> {

@@ -44,3 +44,15 @@ export function formErrorView(split: SplitError<string>, id: string): TemplateRe
     ${marked ? html`<p class="error-next">印のついた項目（${marked}か所）を確認してください。</p>` : nothing}
   </div>`;
 }
+
+/**
+ * The field messages after `field` was edited: its message goes as soon as
+ * the field is no longer wrong (`current` is a fresh validation of the
+ * form); the others stay until their own fields change. The same object when
+ * nothing changes, so that Lit does not re-render for nothing.
+ */
+export function withoutFixedError<F extends string>(errors: Partial<Record<F, string>>, field: F, current: Partial<Record<F, string>>): Partial<Record<F, string>> {
+  if (!errors[field] || current[field]) return errors;
+  const { [field]: _fixed, ...rest } = errors;
+  return rest as Partial<Record<F, string>>;
+}

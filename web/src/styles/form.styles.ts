@@ -34,6 +34,11 @@ export const formStyles = css`
   }
 
   input[type='text'],
+  input[type='email'],
+  input[type='password'],
+  input[type='tel'],
+  input[type='search'],
+  input[type='date'],
   input[type='file'],
   select,
   textarea {
