@@ -12,11 +12,6 @@ import type { Database, Meeting } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite } from './write-plan.js';
 
-/** Today's date in Japan (comment periods are in local dates), as YYYY-MM-DD. */
-export function todayInJapan(now = Date.now()): string {
-  return new Date(now + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
 /** 409 unless `meeting` takes comments on `today`. */
 export function checkCommentPeriod(meeting: Meeting, today: string): void {
   if (meeting.kind !== 'public_comment' || !meeting.comment_opens_on || !meeting.comment_closes_on)

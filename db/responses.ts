@@ -8,6 +8,7 @@ import { ApiError } from '../api/lib/errors.js';
 import { deriveCommitment } from '../api/lib/commitment.js';
 import { matchKey } from '../api/lib/text.js';
 import { RESPONSE_STATE_LABELS } from '../api/lib/labels.js';
+import type { IfMatch } from '../api/lib/response-etag.js';
 import type { Commitment, Database, Response, ResponseState } from './schema.js';
 import type { Store } from './store.js';
 import { currentVersionVisible, versionVisible, type Visibility } from './visibility.js';
@@ -61,29 +62,6 @@ export function toResponseView(row: Response): ResponseView {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-/** The entity tag of a response version, for ETag / If-Match. */
-export function responseEtag(version: number): string {
-  return `"v${version}"`;
-}
-
-/**
- * What an If-Match header accepts: `*` (any current version) or a list of
- * our tags (`"v3"`, `W/"v3"`, `"v2", "v3"`). Null when it holds none of ours.
- */
-export type IfMatch = '*' | number[];
-
-export function parseIfMatch(header: string): IfMatch | null {
-  const value = header.trim();
-  if (value === '*') return '*';
-  const versions: number[] = [];
-  for (const part of value.split(',')) {
-    const m = /^(?:W\/)?"v(\d{1,9})"$/.exec(part.trim());
-    if (!m) return null;
-    versions.push(Number(m[1]));
-  }
-  return versions;
 }
 
 /** 412: the editor started from an older version than the one stored (`current`, when known). */

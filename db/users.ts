@@ -99,6 +99,9 @@ export async function createUser(store: Store, actor: Actor | null, input: NewUs
   }
 }
 
+const lastSecretariat = () =>
+  new ApiError('conflict', '最後の事務局アカウントは無効にしたり役割を変えたりできません。先に別の事務局アカウントを作成してください。');
+
 export interface UserUpdateInput {
   name?: string;
   role?: Role;
@@ -126,7 +129,7 @@ export async function updateUser(store: Store, actor: Actor | null, before: User
       .where('active', '=', 1)
       .where('id', '<>', before.id)
       .executeTakeFirst();
-    if (!others) throw new ApiError('conflict', '最後の事務局アカウントは無効にしたり役割を変えたりできません。先に別の事務局アカウントを作成してください。');
+    if (!others) throw lastSecretariat();
   }
   const keepsSecretariat = before.role === 'secretariat' && before.active === 1 && (role !== 'secretariat' || !active);
   await runWrite(store, actor, async (w) => {
@@ -135,7 +138,7 @@ export async function updateUser(store: Store, actor: Actor | null, before: User
     if (keepsSecretariat)
       w.guard(
         sql`EXISTS (SELECT 1 FROM users WHERE role = 'secretariat' AND active = 1 AND id <> ${before.id})`,
-        () => new ApiError('conflict', '最後の事務局アカウントは無効にしたり役割を変えたりできません。先に別の事務局アカウントを作成してください。'),
+        lastSecretariat,
       );
     w.add(
       w.db

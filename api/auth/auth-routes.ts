@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, Hono } from 'hono';
 import { errorResponses, jsonBody, jsonContent } from '../lib/schemas.js';
 import type { AppEnv } from '../lib/app-env.js';
-import { ERROR_STATUS, errorBody, type ErrorCode } from '../lib/errors.js';
+import { ERROR_STATUS, errorBody, RateLimited, type ErrorCode } from '../lib/errors.js';
 import type { Auth } from './auth.js';
 import { countSignInAttempt, recordSignInSuccess } from './sign-in-limit.js';
 
@@ -66,11 +66,7 @@ async function signInEmail(c: Context<AppEnv>, auth: Auth, client: string): Prom
   const db = c.var.store.db;
   const wait = await countSignInAttempt(db, email, client);
   if (wait !== null)
-    return c.json(
-      errorBody('rate_limited', `サインインの失敗が続いたため、しばらく受け付けません。約${Math.ceil(wait / 60)}分後にもう一度お試しください。`),
-      429,
-      { 'Retry-After': String(wait) },
-    );
+    throw new RateLimited(`サインインの失敗が続いたため、しばらく受け付けません。約${Math.ceil(wait / 60)}分後にもう一度お試しください。`, wait);
   const res = await auth.handler(c.req.raw);
   if (res.ok) await recordSignInSuccess(db, email, client);
   return inOurShape(res);

@@ -47,6 +47,16 @@ export class ApiError extends Error {
   }
 }
 
+/** 429: too many attempts; the answer says (and its Retry-After header tells programs) how long to wait. */
+export class RateLimited extends ApiError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message);
+  }
+}
+
 /** 404 for a row that does not exist. `what` names it in Japanese: 意見, 会議 … */
 export function notFound(what: string, id: number | string): ApiError {
   return new ApiError('not_found', `${what}（ID: ${id}）は見つかりません。`);
@@ -144,5 +154,6 @@ export function toErrorResponse(error: unknown, c: Context): Response {
     apiError = fromDatabaseError(message) ?? new ApiError('internal', 'サーバー内部でエラーが発生しました。');
     if (apiError.code === 'internal') console.error('[internal error]', c.req.method, c.req.path, error);
   }
-  return c.json(errorBody(apiError.code, apiError.message, apiError.details), apiError.status);
+  const headers = apiError instanceof RateLimited ? { 'Retry-After': String(apiError.retryAfterSeconds) } : undefined;
+  return c.json(errorBody(apiError.code, apiError.message, apiError.details), apiError.status, headers);
 }

@@ -117,6 +117,27 @@ export function formatDate(isoDate: string): string {
   return `${era.name}${n === 1 ? '元' : n}年${m}月${d}日`;
 }
 
+/** Japan does not change its clocks: +9 hours all year. */
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** Today's date in Japan as ISO (2026-11-22), whatever the machine's time zone. */
+export function todayInJapan(now = Date.now()): string {
+  return new Date(now + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * "2026-11-20T01:23:45.678Z" → "令和8年11月20日 10:23", in Japan time. A time
+ * without a zone is UTC, as the database writes it; text that is no time is
+ * returned as it is.
+ */
+export function formatDateTime(iso: string): string {
+  const text = /[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso.replace(' ', 'T')}Z`;
+  const time = Date.parse(text);
+  if (Number.isNaN(time)) return iso;
+  const local = new Date(time + JST_OFFSET_MS).toISOString();
+  return `${formatDate(local.slice(0, 10))} ${Number(local.slice(11, 13))}:${local.slice(14, 16)}`;
+}
+
 export type Half = 'H1' | 'H2';
 
 /** A reporting period: a whole fiscal year, or its first (上半期) or second (下半期) half. */

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, snapshotDatabase, type TestContext } from '../helpers/test-app.js';
 import { MAX_COMMENTS_PER_CLIENT } from '../../api/features/comments/handlers.js';
+import { isoInDays } from '../helpers/dates.js';
 
 let t: TestContext;
 let open: number;
@@ -14,12 +15,8 @@ let notYet: number;
 let closed: number;
 let committeeMeeting: number;
 
-function isoDate(offsetDays: number): string {
-  return new Date(Date.now() + 9 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
 async function publicComment(title: string, opens: number, closes: number): Promise<number> {
-  const res = await t.api('POST', '/api/meetings', { title, kind: 'public_comment', fiscalYear: 2026, commentOpensOn: isoDate(opens), commentClosesOn: isoDate(closes) });
+  const res = await t.api('POST', '/api/meetings', { title, kind: 'public_comment', fiscalYear: 2026, commentOpensOn: isoInDays(opens), commentClosesOn: isoInDays(closes) });
   expect(res.status).toBe(201);
   return res.body.id;
 }

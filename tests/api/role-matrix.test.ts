@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleFor } from '../../api/access/enforce-access.js';
 import { createTestContext, type Client, type TestContext } from '../helpers/test-app.js';
+import { isoInDays } from '../helpers/dates.js';
 
 let t: TestContext;
 let committee: Client;
@@ -41,10 +42,6 @@ const SUBMITTED_TEXT = '提出済みの対応方針：事務局の確認待ち�
 const APPROVED_TEXT = '承認済みの対応方針：公開前です。';
 const PUBLISHED_TEXT = '公開済みの対応方針：令和8年度から実施します。';
 const COMMENTER = { name: '個人情報 花子', email: 'hanako.secret@example.jp', address: '平塚市秘密町1-2-3' };
-
-function isoDate(offsetDays: number): string {
-  return new Date(Date.now() + 9 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function opinionWithResponse(departmentId: number, text: string, steps: ('submit' | 'approve' | 'publish')[]): Promise<number> {
   const o = await t.api('POST', '/api/opinions', { meetingId: ids.meeting, text: `委員の意見その${next()}`, departmentId, nodeIds: [ids.nodeA] });
@@ -82,8 +79,8 @@ beforeAll(async () => {
       title: '計画案への意見募集',
       kind: 'public_comment',
       fiscalYear: 2025,
-      commentOpensOn: isoDate(-3),
-      commentClosesOn: isoDate(3),
+      commentOpensOn: isoInDays(-3),
+      commentClosesOn: isoInDays(3),
     })
   ).body.id;
   ids.throwaway = (await t.api('POST', '/api/opinions', { meetingId: ids.meeting, text: '消してよい意見' })).body.id;

@@ -19,12 +19,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Department, Me, Meeting, Opinion, OpinionPage, User, Commenter } from '../../web/src/api/types.js';
 import { formatDate } from '../../api/lib/japanese-date.js';
-import { auditActorLabel, auditChanges, formatDateTimeJapan } from '../../web/src/lib/audit-entries.js';
+import { auditActorLabel, auditChanges } from '../../web/src/lib/audit-entries.js';
+import { formatDateTime } from '../../web/src/lib/format.js';
 import { commentClosedMessage, commentPeriodState } from '../../web/src/lib/comment-period.js';
 import { afterSignIn, safeNextPath } from '../../web/src/lib/sign-in-next.js';
 import { WIDTHS, deepActiveElement, launchBrowser, maybeScreenshot, type OpenedPage } from './support/browser.js';
 import { expectHealthyPage, waitForHeading, withOpenedPage } from './support/pages.js';
 import { ADMIN_EMAIL, TEST_PASSWORD, startTestServer, type TestServer } from './support/server.js';
+import { isoInDays } from '../helpers/dates.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -42,11 +44,6 @@ type Expected = { path: string | RegExp; status: number };
 
 interface Opened extends OpenedPage {
   refusals: Refusal[];
-}
-
-/** An ISO date `days` from today in Japan. */
-function isoInDays(days: number): string {
-  return new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -136,8 +133,8 @@ describe('the pages’ rules, without a browser', () => {
   });
 
   test('audit entries read as words: Japan time, who, and each changed field before → after', () => {
-    expect(formatDateTimeJapan('2026-11-20T01:23:45.678Z')).toBe('令和8年11月20日 10:23');
-    expect(formatDateTimeJapan('2026-12-31T15:05:00Z')).toBe('令和9年1月1日 0:05');
+    expect(formatDateTime('2026-11-20T01:23:45.678Z')).toBe('令和8年11月20日 10:23');
+    expect(formatDateTime('2026-12-31T15:05:00Z')).toBe('令和9年1月1日 0:05');
     expect(auditActorLabel({ actor: null, action: 'create' })).toBe('資料の取り込み');
     expect(auditActorLabel({ actor: { id: '3', name: '経営企画課 担当', role: 'department' }, action: 'submit' })).toBe('経営企画課 担当（担当課）');
     const departments = new Map([[1, { id: 1, name: '経営企画課', bureau: '企画部' }]]);

@@ -9,13 +9,15 @@
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Department, Meeting, Opinion, OpinionPage } from '../../web/src/api/types.js';
-import { auditChanges, formatDateTimeJapan } from '../../web/src/lib/audit-entries.js';
+import { auditChanges } from '../../web/src/lib/audit-entries.js';
+import { formatDateTime } from '../../web/src/lib/format.js';
 import { receiptExcerpt } from '../../web/src/lib/comment-receipt.js';
 import { stepView } from '../../web/src/lib/response-workflow.js';
 import { confirmLeave, hasUnsavedChanges, LEAVE_MESSAGE, registerUnsavedCheck } from '../../web/src/lib/unsaved-changes.js';
 import { WIDTHS, deepActiveElement, launchBrowser, type OpenedPage } from './support/browser.js';
 import { expectHealthyPage, waitForHeading, withOpenedPage } from './support/pages.js';
 import { ADMIN_EMAIL, startTestServer, type TestServer } from './support/server.js';
+import { isoInDays } from '../helpers/dates.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -23,11 +25,6 @@ let departments: Department[];
 /** A public comment open today, with one comment sent (no department yet). */
 let openComment: Meeting;
 let comment: Opinion;
-
-/** An ISO date `days` from today in Japan. */
-function isoInDays(days: number): string {
-  return new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function sendComment(meetingId: number, text: string): Promise<void> {
   const res = await fetch(`${server.baseUrl}/api/meetings/${meetingId}/comments`, {
@@ -291,7 +288,7 @@ describe('3. public comments: wording and receipt', () => {
 
 describe('4. change history in words', () => {
   test('times in 和暦; 施策 by name (or by id when unknown); steps without repeats', () => {
-    expect(formatDateTimeJapan('2026-11-20T01:23:45.678Z')).toBe('令和8年11月20日 10:23');
+    expect(formatDateTime('2026-11-20T01:23:45.678Z')).toBe('令和8年11月20日 10:23');
     const nodes = new Map([[5, { code: '2-(1)', title: '技術力・競争力を向上する' }]]);
     expect(auditChanges({ action: 'update', before: { nodeIds: [9] }, after: { nodeIds: [5, 9] } }, new Map(), nodes)).toEqual([
       { key: 'nodeIds', label: '関連する施策', before: '施策（ID: 9）', after: '2-(1) 技術力・競争力を向上する、施策（ID: 9）', long: expect.any(Boolean) },

@@ -15,6 +15,7 @@ import type { Opinion, OpinionResponse, ResponseVersion } from '../../web/src/ap
 import { WIDTHS, deepActiveElement, launchBrowser, maybeScreenshot } from './support/browser.js';
 import { expectHealthyPage, waitForHeading, withOpenedPage } from './support/pages.js';
 import { ADMIN_EMAIL, startTestServer, type TestAccount, type TestServer } from './support/server.js';
+import { isoInDays } from '../helpers/dates.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -23,11 +24,6 @@ let department: TestAccount;
 let department2: TestAccount;
 let committee: TestAccount;
 const adminEmail = ADMIN_EMAIL;
-
-/** An ISO date `days` from today in Japan. */
-function isoInDays(days: number): string {
-  return new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function createMeeting(title: string, kind: 'committee' | 'public_comment' = 'committee'): Promise<number> {
   const body =

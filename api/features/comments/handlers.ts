@@ -1,8 +1,9 @@
-import { checkCommentPeriod, duplicateCandidates, getCommenter, submitComment, todayInJapan } from '../../../db/comments.js';
+import { checkCommentPeriod, duplicateCandidates, getCommenter, submitComment } from '../../../db/comments.js';
+import { todayInJapan } from '../../lib/japanese-date.js';
 import { getMeetingRow } from '../../../db/meetings.js';
 import { getOpinionRow } from '../../../db/opinions.js';
 import { countHit, secondsLeft } from '../../../db/rate-limits.js';
-import { ApiError, errorBody, notFound } from '../../lib/errors.js';
+import { ApiError, notFound, RateLimited } from '../../lib/errors.js';
 import { featureApp } from '../../lib/app-env.js';
 import { duplicateCandidatesRoute, getCommenterRoute, submitCommentRoute } from './routes.js';
 
@@ -27,11 +28,7 @@ export const commentsApp = featureApp()
     const sent = await countHit(c.var.store.db, `comment:client:${c.var.client}`, COMMENT_WINDOW_MS);
     if (sent > MAX_COMMENTS_PER_CLIENT) {
       const wait = secondsLeft(COMMENT_WINDOW_MS);
-      return c.json(
-        errorBody('rate_limited', `短時間に多くの意見が送信されました。約${Math.ceil(wait / 60)}分後にもう一度送信してください。`),
-        429,
-        { 'Retry-After': String(wait) },
-      );
+      throw new RateLimited(`短時間に多くの意見が送信されました。約${Math.ceil(wait / 60)}分後にもう一度送信してください。`, wait);
     }
     const { receiptNumber } = await submitComment(c.var.store, meeting, input);
     return c.json({ receiptNumber }, 201);

@@ -8,13 +8,11 @@ import {
   type ResponseView,
   getResponseRow,
   listResponseVersions,
-  parseIfMatch,
-  responseEtag,
   saveResponse,
   toResponseView,
   transitionResponse,
-  type IfMatch,
 } from '../../../db/responses.js';
+import { parseIfMatch, responseEtag, type IfMatch } from '../../lib/response-etag.js';
 import type { Response as ResponseRow } from '../../../db/schema.js';
 import { ApiError, danglingReference, notFound, found } from '../../lib/errors.js';
 import { featureApp, type AppEnv } from '../../lib/app-env.js';

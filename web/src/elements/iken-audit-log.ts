@@ -11,7 +11,8 @@ import { initialState, Task } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
 import type { AuditEntry, Department } from '../api/types.js';
-import { auditActionLabel, auditActorLabel, auditChanges, auditEntityLabel, formatDateTimeJapan, type AuditChange } from '../lib/audit-entries.js';
+import { auditActionLabel, auditActorLabel, auditChanges, auditEntityLabel, type AuditChange } from '../lib/audit-entries.js';
+import { formatDateTime } from '../lib/format.js';
 import { badge } from '../lib/badges.js';
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
 import { sharedStyles } from '../styles/shared.styles.js';
@@ -99,7 +100,7 @@ export class IkenAuditLog extends LitElement {
     return html`
       <li class="entry" data-action=${entry.action} data-entity=${entry.entity}>
         <p class="meta">
-          <time datetime=${entry.at}>${formatDateTimeJapan(entry.at)}</time>
+          <time datetime=${entry.at}>${formatDateTime(entry.at)}</time>
           <span class="actor" data-actor>${auditActorLabel(entry)}</span>
         </p>
         <p class="what">

@@ -16,13 +16,12 @@ import { ApiError } from '../api/api-client.js';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
 import type { Commenter, Meeting, Opinion, OpinionResponse, ResponseAction, ResponseVersion } from '../api/types.js';
 import { commitmentBadge, responseStateBadge } from '../lib/badges.js';
-import { codeAndTitle, formatDate, formatDepartment, formatFiscalYear } from '../lib/format.js';
+import { codeAndTitle, formatDate, formatDateTime, formatDepartment, formatFiscalYear } from '../lib/format.js';
 import { MEETING_KIND_LABELS, RESPONSE_STATE_LABELS } from '../lib/labels.js';
 import { PageReadyController } from '../lib/page-ready-controller.js';
 import {
   actorLabel,
   canEditResponse,
-  formatDateTime,
   historySteps,
   isSecretariat,
   pendingReturn,

@@ -16,13 +16,14 @@ import type { DuplicateGroup, Meeting, Opinion } from '../api/types.js';
 import { badge } from '../lib/badges.js';
 import { formatDepartment, formatFiscalYear, formatPercent } from '../lib/format.js';
 import { PageReadyController } from '../lib/page-ready-controller.js';
-import { versionEtag } from '../lib/response-workflow.js';
+import { responseEtag } from '../../../api/lib/response-etag.js';
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
 import { ANONYMOUS, sessionContext, type Session } from '../session/session-context.js';
 import { formStyles } from '../styles/form.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { reviewPageStyles } from './iken-review-page.styles.js';
 import { roleMessageStyles } from '../styles/role-message.styles.js';
+import { secretariatOnlyView } from '../lib/role-message.js';
 
 const TITLE = '確認待ちの対応方針';
 
@@ -199,7 +200,7 @@ export class IkenReviewPage extends LitElement {
   #approve(opinion: Opinion, data: ReviewData): void {
     const version = opinion.response?.version ?? 0;
     void this.#act(`${this.#name(opinion, data)}の承認`, async () => {
-      await requireApi(this.#api).transitionResponse(opinion.id, 'approve', undefined, versionEtag(version));
+      await requireApi(this.#api).transitionResponse(opinion.id, 'approve', undefined, responseEtag(version));
       return `${this.#name(opinion, data)}の対応方針（第${version}版）を承認しました。`;
     });
   }
@@ -233,7 +234,7 @@ export class IkenReviewPage extends LitElement {
     }
     const version = opinion.response?.version ?? 0;
     void this.#act(`${this.#name(opinion, data)}の差戻し`, async () => {
-      await requireApi(this.#api).transitionResponse(opinion.id, 'return', comment, versionEtag(version));
+      await requireApi(this.#api).transitionResponse(opinion.id, 'return', comment, responseEtag(version));
       this.#setReturn(opinion.id, null);
       return `${this.#name(opinion, data)}の対応方針を担当課に差し戻しました。`;
     });
@@ -475,21 +476,7 @@ export class IkenReviewPage extends LitElement {
   }
 
   #notForYou(session: Session): TemplateResult {
-    const me = session.me;
-    let message: TemplateResult;
-    if (!me)
-      message = html`<p>このページは事務局向けです。事務局のアカウントでサインインしてください。</p>
-        <p><a href="/sign-in">サインインする</a></p>`;
-    else if (me.role === 'department')
-      message = html`<p>このページは事務局向けです。担当課の方は「担当の意見」のページで、対応方針の作成・提出ができます。</p>
-        <p><a href="/inbox">担当の意見へ</a></p>`;
-    else
-      message = html`<p>このページは事務局向けです。委員の方は、会議のページで意見と市の対応方針をご覧いただけます。</p>
-        <p><a href="/">会議・計画の一覧へ</a></p>`;
-    return html`
-      <div class="page-header"><h1 tabindex="-1">${TITLE}</h1></div>
-      <div class="message" data-message>${message}</div>
-    `;
+    return secretariatOnlyView(TITLE, session.me);
   }
 
   #content(data: ReviewData): TemplateResult {

@@ -12,22 +12,6 @@ import type { AuditEntry, Department } from '../api/types.js';
 import { codeAndTitle, formatDate, formatDepartment, formatPeriod } from './format.js';
 import { COMMITMENT_LABELS, PROGRESS_STATUS_LABELS, RESPONSE_STATE_LABELS, ROLE_LABELS } from './labels.js';
 
-/** Japan does not change its clocks: +9 hours all year. */
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/**
- * "2026-11-20T01:23:45.678Z" → "令和8年11月20日 10:23" (Japan time, whatever the
- * browser's zone; 和暦 like every other date on the pages).
- */
-export function formatDateTimeJapan(iso: string): string {
-  // A time without a zone is UTC, as the database writes it.
-  const text = /[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso.replace(' ', 'T')}Z`;
-  const time = Date.parse(text);
-  if (Number.isNaN(time)) return iso;
-  const local = new Date(time + JST_OFFSET_MS).toISOString();
-  return `${formatDate(local.slice(0, 10))} ${Number(local.slice(11, 13))}:${local.slice(14, 16)}`;
-}
-
 /** Plan nodes to name in 関連する施策 changes, by id (code and title). */
 export type AuditNodeNames = ReadonlyMap<number, { code: string | null; title: string }>;
 

@@ -7,7 +7,7 @@
  */
 import type { Meeting } from '../api/types.js';
 import { formatDate } from './format.js';
-import { todayInJapan } from './response-workflow.js';
+import { todayInJapan } from './format.js';
 
 /**
  * - `open`: comments are taken today.

@@ -3,11 +3,11 @@
  * through the API's own Japanese calendar helpers, so the screen and the
  * server never disagree on 和暦.
  */
-import { formatDate, formatFiscalYear, formatPeriod } from '../../../api/lib/japanese-date.js';
+import { formatDate, formatDateTime, formatFiscalYear, formatPeriod, todayInJapan } from '../../../api/lib/japanese-date.js';
 import type { Department, Opinion } from '../api/types.js';
 import { PROGRESS_STATUS_LABELS } from './labels.js';
 
-export { formatDate, formatFiscalYear, formatPeriod };
+export { formatDate, formatDateTime, formatFiscalYear, formatPeriod, todayInJapan };
 
 /** 2024, 2031 → "令和6年度〜令和13年度". */
 export function formatFiscalYearRange(startYear: number, endYear: number): string {

@@ -6,7 +6,6 @@
  */
 import type { Opinion, OpinionResponse, ResponseState, ResponseVersion } from '../api/types.js';
 import type { Session } from '../session/session-context.js';
-import { formatDate } from './format.js';
 import { RESPONSE_STATE_LABELS, ROLE_LABELS } from './labels.js';
 
 /** What each step of a response's history is called (`edit` and `import` are not workflow actions). */
@@ -41,32 +40,11 @@ export function stepView(event: Pick<ResponseVersion['events'][number], 'action'
   };
 }
 
-/** Japan does not change its clocks: +9 hours all year. */
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/** Today's date in Japan as ISO (2026-11-22), whatever the browser's time zone. */
-export function todayInJapan(now: Date = new Date()): string {
-  return new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** Whole days from `today` to `isoDate` (negative when it has passed). Both ISO dates. */
 export function daysBetween(today: string, isoDate: string): number {
   return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
-/** "2026-11-21T19:05:07.855Z" → "令和8年11月22日 4:05" (Japan time). */
-export function formatDateTime(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  const local = new Date(time + JST_OFFSET_MS).toISOString();
-  const hour = Number(local.slice(11, 13));
-  return `${formatDate(local.slice(0, 10))} ${hour}:${local.slice(14, 16)}`;
-}
-
-/** The ETag of a response version as the API writes it ("v{版}"): makes a review step apply to the version reviewed. */
-export function versionEtag(version: number): string {
-  return `"v${version}"`;
-}
 
 /** "事務局 担当（事務局）", or a neutral word when the API does not name the person. */
 export function actorLabel(actor: ResponseVersion['events'][number]['actor']): string {
