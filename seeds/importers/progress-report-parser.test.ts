@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseProgressReport, progressReportScore } from './progress-report-parser.js';
 import type { ParsedProgressReport } from './types.js';
+import { itNeverThrows } from '../../tests/helpers/parser-fuzz.js';
 
 const seed = (name: string): string => fs.readFileSync(new URL(`../../../shared/seeds/${name}.txt`, import.meta.url), 'utf8');
 const fixture = (name: string): string => fs.readFileSync(new URL(`./fixtures/progress-report/${name}`, import.meta.url), 'utf8');
@@ -227,27 +227,5 @@ describe('parseProgressReport on hostile input', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
-  it('never throws on arbitrary strings', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })), check),
-      { numRuns: 300 },
-    );
-  });
-
-  it('never throws on shuffled, truncated or spliced seed lines', () => {
-    fc.assert(
-      fc.property(
-        fc.shuffledSubarray(allLines),
-        fc.nat({ max: 2000 }),
-        fc.string({ unit: 'grapheme', maxLength: 20 }),
-        (picked, cut, noise) => {
-          const text = picked.join('\n');
-          check(text);
-          check(text.slice(0, cut));
-          check(SEED_003.slice(0, cut) + noise + SEED_003.slice(cut));
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
+  itNeverThrows(check, allLines, SEED_003, 2000);
 });
