@@ -9,6 +9,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Meilisearch } from 'meilisearch';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../db/store.js';
@@ -31,7 +32,7 @@ import { plansApp } from './features/plans/handlers.js';
 import { nodeProgressApp, opinionProgressApp } from './features/progress/handlers.js';
 import { summaryApp } from './features/progress/summary-handlers.js';
 import { responsesApp } from './features/responses/handlers.js';
-import { searchApp } from './features/search/handlers.js';
+import { relatedApp, searchApp } from './features/search/handlers.js';
 import type { AppEnv } from './lib/app-env.js';
 import { ApiError, errorBody, toErrorResponse, validationHook } from './lib/errors.js';
 import { configureZod } from './lib/zod-setup.js';
@@ -48,6 +49,8 @@ export interface AppOptions {
   publicOrigin?: string;
   /** The caller's network address, as the runtime knows it (for rate limits). */
   clientAddress?: (c: Context) => string | undefined;
+  /** The search engine's client when it is ready; without one, search answers from the database (`degraded`). */
+  search?: () => Meilisearch | null;
   /** State of the search engine for /api/health. */
   searchHealth?: () => Promise<SearchHealth>;
   /** Called after every change that succeeded (the search worker drains its outbox soon after). */
@@ -110,6 +113,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use('/api/*', async (c, next) => {
     c.set('store', options.store);
     c.set('client', options.clientAddress?.(c) || 'unknown');
+    c.set('search', options.search?.() ?? null);
     await next();
   });
   app.use('/api/*', resolveActor(auth));
@@ -153,6 +157,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', summaryApp);
   app.route('/', evaluationsApp);
   app.route('/', searchApp);
+  app.route('/', relatedApp);
   app.route('/', importsApp);
   registerOpenApi(app);
 

@@ -113,6 +113,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     auth: { secret, secureCookies: settings.secureCookies },
     publicOrigin: settings.publicOrigin,
     clientAddress: clientAddress(settings.trustProxy),
+    search: () => search?.ready() ?? null,
     searchHealth: async () => (search ? search.health() : settings.search.kind === 'none' ? 'disabled' : 'degraded'),
     onWrite: () => search?.kick(),
   });

@@ -11,7 +11,25 @@ export const INDEX_UID = 'entries';
 /** Fields searched, most telling first. */
 export const SEARCHABLE_ATTRIBUTES = ['title', 'text', 'publishedResponseText', 'approvedResponseText', 'responseText', 'nodeTitles', 'meetingTitle', 'departmentName'];
 
-export const FILTERABLE_ATTRIBUTES = ['type', 'meetingId', 'nodeIds', 'departmentId', 'state', 'status', 'commitment', 'fiscalYear', 'visibleTo'];
+export const FILTERABLE_ATTRIBUTES = [
+  'type',
+  'meetingId',
+  'nodeIds',
+  'departmentId',
+  'state',
+  'approvedState',
+  'publishedState',
+  'commitment',
+  'approvedCommitment',
+  'publishedCommitment',
+  'status',
+  'fiscalYear',
+  'visibleTo',
+  'entityId',
+];
+
+/** Deepest page /api/search offers (500 pages of 20): totals are exact up to here. */
+export const MAX_TOTAL_HITS = 10_000;
 
 export const SORTABLE_ATTRIBUTES = ['heldOn', 'fiscalYear'];
 
@@ -25,6 +43,9 @@ export async function applyIndexSettings(client: Meilisearch, options: { uid?: s
       searchableAttributes: SEARCHABLE_ATTRIBUTES,
       filterableAttributes: FILTERABLE_ATTRIBUTES,
       sortableAttributes: SORTABLE_ATTRIBUTES,
+      pagination: { maxTotalHits: MAX_TOTAL_HITS },
+      // Every meeting of many years is a facet value.
+      faceting: { maxValuesPerFacet: 1000 },
       // Tests turn this off to show what it is for; the service never does.
       localizedAttributes: options.japanese === false ? [] : [{ attributePatterns: SEARCHABLE_ATTRIBUTES, locales: ['jpn'] }],
     })

@@ -86,6 +86,28 @@ async function waitUntilHealthy(host: string, child: ChildProcess, output: () =>
   throw new Error(`Meilisearch が ${Math.round(timeoutMs / 1000)} 秒以内に応答しませんでした。${output()}`);
 }
 
+const RUNNING_FILE = 'running.json';
+
+/**
+ * The engine a server already runs on `dataDir`, if any: two engines cannot
+ * share one data folder, so tools use the server's.
+ */
+export async function runningMeilisearch(dataDir: string): Promise<{ host: string; apiKey: string } | null> {
+  let host: string;
+  try {
+    host = (JSON.parse(fs.readFileSync(path.join(dataDir, RUNNING_FILE), 'utf8')) as { host: string }).host;
+  } catch {
+    return null;
+  }
+  try {
+    const res = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1000) });
+    if (!res.ok) return null;
+  } catch {
+    return null; // Left behind by a server that was killed.
+  }
+  return { host, apiKey: masterKey(dataDir) };
+}
+
 /** Starts the engine and waits until it answers /health. */
 export async function startMeilisearch(options: MeiliProcessOptions): Promise<MeiliProcess> {
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -120,6 +142,10 @@ export async function startMeilisearch(options: MeiliProcessOptions): Promise<Me
     process.removeListener('exit', killOnExit);
     throw error;
   }
+  // Tells `npm run reindex` where the running engine of this folder listens.
+  const running = path.join(options.dataDir, RUNNING_FILE);
+  fs.writeFileSync(running, JSON.stringify({ host, pid: child.pid }));
+  child.once('exit', () => fs.rmSync(running, { force: true }));
   return {
     host,
     apiKey,

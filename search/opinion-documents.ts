@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { toOpinionViews, visibleResponse } from '../db/opinions.js';
 import type { Database } from '../db/schema.js';
 import { inChunks } from '../db/chunks.js';
-import { normalizeText } from '../api/lib/text.js';
+import { documentText } from './highlight.js';
 import type { Visibility } from '../db/visibility.js';
 import { ancestry } from './node-ancestry.js';
 
@@ -37,15 +37,20 @@ export interface OpinionDocument {
   fiscalYear: number;
   departmentId: number | null;
   departmentName: string | null;
+  /** Response state and commitment as the staff see them, as committee members see them, as the public sees them. */
   state: string | null;
   commitment: string | null;
+  approvedState: string | null;
+  approvedCommitment: string | null;
+  publishedState: string | null;
+  publishedCommitment: string | null;
   dueOn: string | null;
   status: string | null;
   /** Which readers may find the opinion at all. */
   visibleTo: Visibility[];
 }
 
-const nfkc = (text: string | null | undefined) => (text ? normalizeText(text) : null);
+const nfkc = (text: string | null | undefined) => (text ? documentText(text) : null);
 
 /** Documents for the opinions `ids` (missing ones are left out). */
 export async function opinionDocuments(db: Kysely<Database>, ids: number[]): Promise<OpinionDocument[]> {
@@ -67,21 +72,25 @@ export async function opinionDocuments(db: Kysely<Database>, ids: number[]): Pro
       id: `opinion-${v.id}`,
       type: 'opinion',
       entityId: v.id,
-      title: normalizeText(`${meeting.title} 意見${v.seq}`),
-      text: normalizeText(v.text),
+      title: documentText(`${meeting.title} 意見${v.seq}`),
+      text: documentText(v.text),
       responseText: nfkc(v.response?.text),
       approvedResponseText: nfkc(approved?.text),
       publishedResponseText: nfkc(published?.text),
-      nodeTitles: uniqueNodes.map((n) => normalizeText(n.title)),
+      nodeTitles: uniqueNodes.map((n) => documentText(n.title)),
       nodeIds: uniqueNodes.map((n) => n.id),
       meetingId: v.meetingId,
-      meetingTitle: normalizeText(meeting.title),
+      meetingTitle: documentText(meeting.title),
       heldOn: meeting.held_on ? Number(meeting.held_on.replaceAll('-', '')) : null,
       fiscalYear: meeting.fiscal_year,
       departmentId: v.departmentId,
       departmentName: v.department ? [v.department.bureau, v.department.name].filter(Boolean).join(' ') : null,
       state: v.response?.state ?? null,
       commitment: v.response?.commitment ?? null,
+      approvedState: approved?.state ?? null,
+      approvedCommitment: approved?.commitment ?? null,
+      publishedState: published?.state ?? null,
+      publishedCommitment: published?.commitment ?? null,
       dueOn: v.dueOn,
       status: v.latestProgress?.status ?? null,
       visibleTo: published ? ['all', 'approved', 'published'] : ['all', 'approved'],

@@ -3,7 +3,7 @@
  * indicators (数値目標・KPI). Everyone may read them.
  */
 import type { Kysely } from 'kysely';
-import { normalizeText } from '../api/lib/text.js';
+import { documentText } from './highlight.js';
 import { inChunks } from '../db/chunks.js';
 import type { Database } from '../db/schema.js';
 import type { Visibility } from '../db/visibility.js';
@@ -12,6 +12,8 @@ import { ancestry } from './node-ancestry.js';
 interface PlanDocumentBase {
   id: string;
   entityId: number;
+  /** The plan the node or indicator belongs to (for links). */
+  planId: number;
   title: string;
   text: string;
   /** The node and the nodes above it. */
@@ -28,6 +30,8 @@ export interface NodeDocument extends PlanDocumentBase {
 
 export interface IndicatorDocument extends PlanDocumentBase {
   type: 'indicator';
+  /** The node the indicator measures. */
+  nodeId: number;
   unit: string | null;
 }
 
@@ -43,11 +47,12 @@ export async function nodeDocuments(db: Kysely<Database>, ids: number[]): Promis
       id: `node-${n.id}`,
       type: 'node',
       entityId: n.id,
-      title: normalizeText([n.code, n.title].filter(Boolean).join(' ')),
-      text: normalizeText(n.description ?? ''),
+      planId: n.plan_id,
+      title: documentText([n.code, n.title].filter(Boolean).join(' ')),
+      text: documentText(n.description ?? ''),
       level: n.level,
       nodeIds: chain.map((c) => c.id),
-      nodeTitles: chain.filter((c) => c.id !== n.id).map((c) => normalizeText(c.title)),
+      nodeTitles: chain.filter((c) => c.id !== n.id).map((c) => documentText(c.title)),
       departmentId: n.department_id,
       visibleTo: EVERYONE,
     };
@@ -60,7 +65,7 @@ export async function indicatorDocuments(db: Kysely<Database>, ids: number[]): P
     db
       .selectFrom('indicators as i')
       .innerJoin('plan_nodes as n', 'n.id', 'i.node_id')
-      .select(['i.id', 'i.node_id', 'i.name', 'i.unit', 'i.notes', 'n.department_id'])
+      .select(['i.id', 'i.node_id', 'i.name', 'i.unit', 'i.notes', 'n.department_id', 'n.plan_id'])
       .where('i.id', 'in', chunk)
       .execute(),
   );
@@ -71,11 +76,13 @@ export async function indicatorDocuments(db: Kysely<Database>, ids: number[]): P
       id: `indicator-${i.id}`,
       type: 'indicator',
       entityId: i.id,
-      title: normalizeText(i.name),
-      text: normalizeText(i.notes ?? ''),
+      planId: i.plan_id,
+      nodeId: i.node_id,
+      title: documentText(i.name),
+      text: documentText(i.notes ?? ''),
       unit: i.unit,
       nodeIds: chain.map((c) => c.id),
-      nodeTitles: chain.map((c) => normalizeText(c.title)),
+      nodeTitles: chain.map((c) => documentText(c.title)),
       departmentId: i.department_id,
       visibleTo: EVERYONE,
     };

@@ -11,11 +11,15 @@ import type { Store } from '../db/store.js';
 import { applyIndexSettings } from './index-settings.js';
 import { startMeilisearch, type MeiliProcess } from './meili-process.js';
 import { drainAll } from './outbox.js';
+import { indexNeedsRebuild, rebuildIndex } from './rebuild-index.js';
+import { warmUpIndexing } from './warm-up.js';
 
 export type EngineSetting = { kind: 'bundled' } | { kind: 'none' } | { kind: 'remote'; host: string; apiKey: string | undefined };
 
 export interface SearchEngine {
   readonly client: Meilisearch;
+  /** The client once the index is ready to answer (settings applied, first build done); null before. */
+  ready(): Meilisearch | null;
   /** 'ok' when the engine answers and the outbox has nothing overdue, else 'degraded'. */
   health(): Promise<'ok' | 'degraded'>;
   /** Changes not yet sent to the engine. */
@@ -33,20 +37,27 @@ export function searchDataDir(databasePath: string): string {
 /** How often the worker looks at the outbox when nothing asked it to. */
 const CATCH_UP_MS = 2000;
 
+/** Longest wait for one request to the engine: a search falls back to the database after this. */
+const REQUEST_TIMEOUT_MS = 5000;
+
 export async function startSearchEngine(setting: EngineSetting, databasePath: string, store: Store): Promise<SearchEngine | null> {
   if (setting.kind === 'none') return null;
   let bundled: MeiliProcess | undefined;
-  let client: Meilisearch;
-  if (setting.kind === 'bundled') {
-    bundled = await startMeilisearch({ dataDir: searchDataDir(databasePath) });
-    client = new Meilisearch({ host: bundled.host, apiKey: bundled.apiKey });
-  } else {
-    client = new Meilisearch({ host: setting.host, apiKey: setting.apiKey });
-  }
+  if (setting.kind === 'bundled') bundled = await startMeilisearch({ dataDir: searchDataDir(databasePath) });
+  const { host, apiKey } = bundled ?? (setting as { host: string; apiKey: string | undefined });
+  // Tasks are polled often: a new opinion should be searchable well within a second.
+  const client = new Meilisearch({ host, apiKey, timeout: REQUEST_TIMEOUT_MS, defaultWaitOptions: { interval: 10 } });
   let ready = false;
   const prepare = async () => {
     if (ready) return;
+    await warmUpIndexing(client);
     await applyIndexSettings(client);
+    // A new engine (or a database older than the outbox) starts with a full build; searches use the database meanwhile.
+    if (await indexNeedsRebuild(store, client)) {
+      const started = Date.now();
+      const count = await rebuildIndex(store, client);
+      console.log(`検索の索引を作成しました（${count}件、${((Date.now() - started) / 1000).toFixed(1)}秒）。`);
+    }
     ready = true;
   };
 
@@ -84,6 +95,7 @@ export async function startSearchEngine(setting: EngineSetting, databasePath: st
   };
   return {
     client,
+    ready: () => (ready ? client : null),
     async health() {
       try {
         const res = await client.health();

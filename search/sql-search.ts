@@ -7,43 +7,10 @@ import { sql, type Kysely } from 'kysely';
 import { escapeLike, matchKey } from '../api/lib/text.js';
 import { subtreeSql } from '../db/nodes.js';
 import { latestStatusSql, linkedToSubtree } from '../db/opinions.js';
-import { opinionVisibleSql, visibleResponseSql, type Visibility } from '../db/visibility.js';
+import { opinionVisibleSql, visibleResponseSql } from '../db/visibility.js';
 import type { Commitment, Database, ProgressStatus, ResponseState } from '../db/schema.js';
+import { emptyFacets, type SearchHit, type SearchQuery, type SearchResult, type SearchType } from './search-query.js';
 import { makeSnippet } from './snippet.js';
-
-export type SearchType = 'opinion' | 'node' | 'indicator';
-
-export interface SearchQuery {
-  q: string;
-  type?: SearchType;
-  meetingId?: number;
-  /** A node and everything below it. */
-  nodeId?: number;
-  departmentId?: number;
-  status?: ProgressStatus;
-  fiscalYear?: number;
-  page: number;
-  perPage: number;
-  /** What the reader may see: the public finds only published opinions, by their published answer. */
-  visibility: Visibility;
-}
-
-export interface SearchHit {
-  type: SearchType;
-  /** The entity's own id (opinion, node or indicator id). */
-  id: number;
-  title: string;
-  text: string;
-  /** HTML-escaped excerpt with matches in <mark>. */
-  snippet: string;
-}
-
-export interface SearchResult {
-  hits: SearchHit[];
-  facets: Record<string, Record<string, number>>;
-  total: number;
-  degraded: boolean;
-}
 
 /** Most rows a fallback search looks at per type; beyond this a query is too broad to be useful. */
 const MAX_CANDIDATES = 2000;
@@ -95,45 +62,55 @@ async function opinionCandidates(db: Kysely<Database>, query: SearchQuery, ws: s
   if (query.departmentId !== undefined) q = q.where('o.department_id', '=', query.departmentId);
   if (query.fiscalYear !== undefined) q = q.where('m.fiscal_year', '=', query.fiscalYear);
   if (query.status !== undefined) q = q.where(sql<boolean>`${latestStatusSql} = ${query.status}`);
+  if (query.state !== undefined) q = q.where(sql<boolean>`${response.state} = ${query.state}`);
+  if (query.commitment !== undefined) q = q.where(sql<boolean>`${response.commitment} = ${query.commitment}`);
   if (query.nodeId !== undefined) q = q.where(linkedToSubtree(query.nodeId));
-  return (await q.orderBy('m.fiscal_year', 'desc').orderBy('o.meeting_id', 'desc').orderBy('o.seq').limit(MAX_CANDIDATES).execute()) as OpinionCandidate[];
+  // Substring matches have no relevance to rank by: the newest meetings come first either way.
+  return (await q.orderBy('m.fiscal_year', 'desc').orderBy(sql`m.held_on`, 'desc').orderBy('o.meeting_id', 'desc').orderBy('o.seq').limit(MAX_CANDIDATES).execute()) as OpinionCandidate[];
 }
 
 export async function sqlSearch(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
   const ws = words(query.q);
-  const opinionOnly = [query.meetingId, query.departmentId, query.status, query.fiscalYear].some((v) => v !== undefined);
+  // Nodes and indicators have no meeting, year or response; a department is responsible for all three.
+  const opinionOnly = [query.meetingId, query.status, query.state, query.commitment, query.fiscalYear].some((v) => v !== undefined);
   const wants = (type: SearchType) => (query.type === undefined || query.type === type) && (type === 'opinion' || !opinionOnly);
 
   const opinions = wants('opinion') ? await opinionCandidates(db, query, ws) : [];
 
-  let nodeQuery = db.selectFrom('plan_nodes').select(['id', 'code', 'title', 'description']);
+  let nodeQuery = db.selectFrom('plan_nodes').select(['id', 'plan_id', 'code', 'title', 'description', 'department_id']);
   for (const cond of likeAll(sql.ref('search_key'), ws)) nodeQuery = nodeQuery.where(cond);
   if (query.nodeId !== undefined) nodeQuery = nodeQuery.where(sql<boolean>`id IN ${subtreeSql(query.nodeId)}`);
+  if (query.departmentId !== undefined) nodeQuery = nodeQuery.where('department_id', '=', query.departmentId);
   const nodes = wants('node') ? await nodeQuery.orderBy('plan_id').orderBy('id').limit(MAX_CANDIDATES).execute() : [];
 
-  let indicatorQuery = db.selectFrom('indicators').select(['id', 'name', 'notes', 'unit']);
-  for (const cond of likeAll(sql.ref('search_key'), ws)) indicatorQuery = indicatorQuery.where(cond);
-  if (query.nodeId !== undefined) indicatorQuery = indicatorQuery.where(sql<boolean>`node_id IN ${subtreeSql(query.nodeId)}`);
-  const indicators = wants('indicator') ? await indicatorQuery.orderBy('node_id').orderBy('position').limit(MAX_CANDIDATES).execute() : [];
+  let indicatorQuery = db
+    .selectFrom('indicators as i')
+    .innerJoin('plan_nodes as n', 'n.id', 'i.node_id')
+    .select(['i.id', 'i.node_id', 'n.plan_id', 'n.department_id', 'i.name', 'i.notes', 'i.unit']);
+  for (const cond of likeAll(sql.ref('i.search_key'), ws)) indicatorQuery = indicatorQuery.where(cond);
+  if (query.nodeId !== undefined) indicatorQuery = indicatorQuery.where(sql<boolean>`i.node_id IN ${subtreeSql(query.nodeId)}`);
+  if (query.departmentId !== undefined) indicatorQuery = indicatorQuery.where('n.department_id', '=', query.departmentId);
+  const indicators = wants('indicator') ? await indicatorQuery.orderBy('i.node_id').orderBy('i.position').limit(MAX_CANDIDATES).execute() : [];
 
-  const facets: Record<string, Record<string, number>> = { type: {}, meetingId: {}, departmentId: {}, fiscalYear: {}, state: {}, commitment: {}, status: {} };
-  if (opinions.length) facets.type!.opinion = opinions.length;
-  if (nodes.length) facets.type!.node = nodes.length;
-  if (indicators.length) facets.type!.indicator = indicators.length;
+  const facets = emptyFacets();
+  if (opinions.length) facets.type.opinion = opinions.length;
+  if (nodes.length) facets.type.node = nodes.length;
+  if (indicators.length) facets.type.indicator = indicators.length;
   for (const o of opinions) {
-    count(facets.meetingId!, o.meeting_id);
-    count(facets.departmentId!, o.department_id);
-    count(facets.fiscalYear!, o.fiscal_year);
-    count(facets.state!, o.state);
-    count(facets.commitment!, o.commitment);
-    count(facets.status!, o.status);
+    count(facets.meetingId, o.meeting_id);
+    count(facets.departmentId, o.department_id);
+    count(facets.fiscalYear, o.fiscal_year);
+    count(facets.state, o.state);
+    count(facets.commitment, o.commitment);
+    count(facets.status, o.status);
   }
+  for (const n of [...nodes, ...indicators]) count(facets.departmentId, n.department_id);
 
   const all: Array<() => SearchHit> = [
     ...opinions.map((o) => () => {
       const inOpinion = ws.length === 0 || ws.some((w) => matchKey(o.text).includes(w));
       const snippet = inOpinion || !o.response_text ? makeSnippet(o.text, ws) : `対応方針: ${makeSnippet(o.response_text, ws)}`;
-      return { type: 'opinion' as const, id: o.id, title: `${o.meeting_title} 意見${o.seq}`, text: o.text, snippet };
+      return { type: 'opinion' as const, id: o.id, title: `${o.meeting_title} 意見${o.seq}`, text: o.text, snippet, planId: null, nodeId: null };
     }),
     ...nodes.map((n) => () => ({
       type: 'node' as const,
@@ -141,6 +118,8 @@ export async function sqlSearch(db: Kysely<Database>, query: SearchQuery): Promi
       title: [n.code, n.title].filter(Boolean).join(' '),
       text: n.description ?? '',
       snippet: makeSnippet([n.title, n.description].filter(Boolean).join(' '), ws),
+      planId: n.plan_id,
+      nodeId: n.id,
     })),
     ...indicators.map((i) => () => ({
       type: 'indicator' as const,
@@ -148,6 +127,8 @@ export async function sqlSearch(db: Kysely<Database>, query: SearchQuery): Promi
       title: i.name,
       text: i.notes ?? '',
       snippet: makeSnippet([i.name, i.notes].filter(Boolean).join(' '), ws),
+      planId: i.plan_id,
+      nodeId: i.node_id,
     })),
   ];
   const start = (query.page - 1) * query.perPage;

@@ -43,6 +43,12 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   { method: 'GET', path: '/api/audit', require: secretariat, reason: '変更履歴は事務局だけが閲覧できます。' },
   { method: 'GET', path: '/api/opinions/{id}/commenter', require: secretariat, reason: '提出者の個人情報は事務局だけが閲覧できます。' },
   { method: 'GET', path: '/api/meetings/{id}/duplicates', require: secretariat, reason: '重複意見の整理は事務局が行います。' },
+  {
+    method: 'GET',
+    path: '/api/opinions/{id}/suggested-nodes',
+    require: { kind: 'roles', roles: ['department'] },
+    reason: '施策の候補は、意見を整理する職員（事務局・担当課）向けの機能です。',
+  },
   // Signing in and out is for everyone (better-auth checks the credentials).
   { method: 'POST', path: '/api/auth/sign-in/email', require: { kind: 'public' }, reason: '' },
   { method: 'POST', path: '/api/auth/sign-out', require: { kind: 'public' }, reason: '' },

@@ -1,5 +1,6 @@
 /** What every request handler can reach through the Hono context. */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Meilisearch } from 'meilisearch';
 import type { Store } from '../../db/store.js';
 import type { Visibility } from '../../db/visibility.js';
 import type { Actor } from '../../db/write-plan.js';
@@ -14,6 +15,8 @@ export interface AppEnv {
     visibility: Visibility;
     /** The caller's network address, for rate limits ('unknown' when the runtime cannot tell). */
     client: string;
+    /** The search engine, or null when there is none (search then answers from the database). */
+    search: Meilisearch | null;
   };
 }
 

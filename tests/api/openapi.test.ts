@@ -36,6 +36,8 @@ const expectedOperations = [
   'post /api/opinions/{id}/response/transitions',
   'get /api/opinions/{id}/response/versions',
   'get /api/opinions/{id}/progress',
+  'get /api/opinions/{id}/related',
+  'get /api/opinions/{id}/suggested-nodes',
   'post /api/opinions/{id}/progress',
   'get /api/nodes/{id}/progress',
   'post /api/nodes/{id}/progress',

@@ -14,6 +14,7 @@ import type { AuthOptions } from '../../api/auth/auth.js';
 import { createUser } from '../../db/users.js';
 import type { Role } from '../../db/schema.js';
 import { loadSampleData } from '../../seeds/sample/load.js';
+import { startSearchEngine, type EngineSetting, type SearchEngine } from '../../search/search-engine.js';
 
 export interface ApiAnswer<T = any> {
   status: number;
@@ -43,6 +44,8 @@ export interface TestContext extends Client {
   signInAs(role: Role, departmentId?: number): Promise<Client>;
   /** Signs in with an e-mail address and password; throws unless it succeeds. */
   signIn(email: string, password: string): Promise<Client>;
+  /** The search engine worker, when the context was made with `searchEngine`. */
+  engine: SearchEngine | null;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,8 @@ export interface TestContextOptions {
   sample?: boolean;
   /** Sees every statement the store runs. */
   onStatement?: (sql: string, parameterCount: number) => void;
+  /** A search engine to keep in step with the database and to search with, as the server does. */
+  searchEngine?: EngineSetting;
 }
 
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
@@ -75,7 +80,13 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const store = openSqliteStore(databasePath, { onStatement: options.onStatement });
   await migrateToLatest(store.db);
   if (options.sample) await loadSampleData(store);
-  const app = createApp({ store, auth: TEST_AUTH, clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1' });
+  const engine = options.searchEngine ? await startSearchEngine(options.searchEngine, databasePath, store) : null;
+  const app = createApp({
+    store,
+    auth: TEST_AUTH,
+    clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
+    ...(engine && { search: () => engine.ready(), searchHealth: () => engine.health(), onWrite: () => engine.kick() }),
+  });
 
   function client(cookie: string, userId: number | null): Client {
     const request = (url: string, init: RequestInit = {}) => {
@@ -142,7 +153,9 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     anonymous: client('', null),
     signInAs,
     signIn,
+    engine,
     async close() {
+      await engine?.stop();
       await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

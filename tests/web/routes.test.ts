@@ -13,10 +13,12 @@ describe('matchRoute', () => {
     expect(matchRoute('/plans/3')).toEqual({ name: 'plan', id: 3 });
     expect(matchRoute('/import')).toEqual({ name: 'import' });
     expect(matchRoute('/import/')).toEqual({ name: 'import' });
+    expect(matchRoute('/search')).toEqual({ name: 'search' });
+    expect(matchRoute('/search/')).toEqual({ name: 'search' });
   });
 
   test('anything else is not found, including ids that are not positive integers', () => {
-    for (const path of ['/meetings', '/meetings/0', '/meetings/abc', '/meetings/1.5', '/plans/-1', '/nope', '/meetings/1/x', '/imports', '/import/1'])
+    for (const path of ['/meetings', '/meetings/0', '/meetings/abc', '/meetings/1.5', '/plans/-1', '/nope', '/meetings/1/x', '/imports', '/import/1', '/search/1'])
       expect(matchRoute(path), path).toEqual({ name: 'not-found' });
   });
 });

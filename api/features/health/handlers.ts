@@ -4,15 +4,17 @@ import { healthRoute } from './routes.js';
 
 export type SearchHealth = 'ok' | 'degraded' | 'disabled';
 
-/** `searchHealth` reports the search engine's state; the engine arrives with the search feature. */
+/** `searchHealth` reports the search engine's state; the backlog is the outbox of changes not yet sent to it. */
 export function healthApp(searchHealth: () => Promise<SearchHealth>) {
   return featureApp().openapi(healthRoute, async (c) => {
-    const database = await sql`SELECT 1`
+    // The outbox count doubles as the database check.
+    const searchBacklog = await sql<{ n: number }>`SELECT count(*) AS n FROM search_outbox`
       .execute(c.var.store.db)
-      .then(() => 'ok' as const)
-      .catch(() => 'error' as const);
+      .then((r) => Number(r.rows[0]!.n))
+      .catch(() => null);
+    const database = searchBacklog === null ? ('error' as const) : ('ok' as const);
     const search = await searchHealth();
-    const body = { status: database === 'ok' ? ('ok' as const) : ('degraded' as const), database, search };
+    const body = { status: database === 'ok' ? ('ok' as const) : ('degraded' as const), database, search, searchBacklog };
     return database === 'ok' ? c.json(body, 200) : c.json(body, 503);
   });
 }

@@ -5,7 +5,12 @@ export const HealthSchema = z
   .object({
     status: z.enum(['ok', 'degraded']).openapi({ example: 'ok' }),
     database: z.enum(['ok', 'error']).openapi({ example: 'ok' }),
-    search: z.enum(['ok', 'degraded', 'disabled']).openapi({ description: '検索エンジン。disabled は検索エンジンなしで動いている', example: 'disabled' }),
+    search: z.enum(['ok', 'degraded', 'disabled']).openapi({ description: '検索エンジン。disabled は検索エンジンなしで動いている', example: 'ok' }),
+    searchBacklog: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'まだ検索エンジンに送っていない変更の数（データベースに接続できないときは null）', example: 0 }),
   })
   .openapi('Health', { description: 'サービスの状態' });
 

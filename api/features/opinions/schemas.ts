@@ -12,7 +12,7 @@ import {
 } from '../../lib/schemas.js';
 import { DepartmentSchema } from '../departments/schemas.js';
 
-const OpinionNodeRefSchema = z
+export const OpinionNodeRefSchema = z
   .object({
     id: z.number().int().openapi({ example: 5 }),
     planId: z.number().int().openapi({ example: 1 }),

@@ -19,12 +19,16 @@ import type {
   ImportResult,
   Meeting,
   MeetingList,
+  NodeSuggestions,
   Opinion,
   OpinionPage,
   Plan,
   PlanDetail,
   PlanList,
   ProgressSummary,
+  RelatedOpinions,
+  SearchParams,
+  SearchResult,
 } from './types.js';
 
 /** One entry of the API's `error.details`: which field or line, and what is wrong with it. */
@@ -269,6 +273,25 @@ export class ApiClient {
   /** Marks an opinion as saying what `duplicateOfId` says (null undoes it). */
   markDuplicate(opinionId: number, duplicateOfId: number | null): Promise<Opinion> {
     return this.#json<Opinion>('PATCH', `/opinions/${opinionId}`, { duplicateOfId });
+  }
+
+  /**
+   * GET /api/search: one page of hits with the facet counts. Pass the signal
+   * of the request's AbortController: search-as-you-type aborts the previous
+   * request as soon as the words change.
+   */
+  search(params: SearchParams, signal?: AbortSignal): Promise<SearchResult> {
+    return this.get<SearchResult>('/search', { ...params }, signal);
+  }
+
+  /** Opinions raised at other meetings that say something alike (everyone may ask; 404 when the opinion is not readable). */
+  relatedOpinions(opinionId: number, limit = 5, signal?: AbortSignal): Promise<RelatedOpinions> {
+    return this.get<RelatedOpinions>(`/opinions/${opinionId}/related`, { limit }, signal);
+  }
+
+  /** Plan nodes the opinion might be linked to (secretariat and departments only). Link one with updateOpinion's nodeIds. */
+  suggestedNodes(opinionId: number, limit = 5, signal?: AbortSignal): Promise<NodeSuggestions> {
+    return this.get<NodeSuggestions>(`/opinions/${opinionId}/suggested-nodes`, { limit }, signal);
   }
 
   async listAudit(entity: string, id: number, signal?: AbortSignal): Promise<AuditEntry[]> {

@@ -15,6 +15,7 @@ import type { MeSchema, RoleSchema, UserSchema } from '../../../api/features/use
 import type { AuditEntrySchema } from '../../../api/features/audit/schemas.js';
 import type { CommenterSchema, CommentReceiptSchema, DuplicateGroupSchema } from '../../../api/features/comments/schemas.js';
 import type { ResponseSchema, ResponseVersionSchema } from '../../../api/features/responses/schemas.js';
+import type { RelatedOpinionsSchema, SearchResultSchema, SearchTypeSchema, SuggestedNodesSchema } from '../../../api/features/search/schemas.js';
 import type { ParsedOpinionsTable } from '../../../seeds/importers/opinions-table.js';
 import type { ParsedEvaluation, ParsedMeeting, ParsedPlan, ParsedProgressReport } from '../../../seeds/importers/types.js';
 
@@ -79,3 +80,41 @@ export type DuplicateGroup = z.infer<typeof DuplicateGroupSchema>;
 export type OpinionResponse = z.infer<typeof ResponseSchema>;
 export type ResponseVersion = z.infer<typeof ResponseVersionSchema>;
 export type ResponseAction = 'submit' | 'return' | 'approve' | 'publish';
+
+/** What GET /api/search looks for: opinion 意見, node 計画のノード, indicator 指標. */
+export type SearchType = z.infer<typeof SearchTypeSchema>;
+/** The order of the hits: 関連度順 (the API's default) or 新しい順. */
+export type SearchSort = 'relevance' | 'newest';
+
+/** GET /api/search's query. `q` may be empty; every filter is optional. */
+export interface SearchParams {
+  q: string;
+  type?: SearchType;
+  meetingId?: number;
+  nodeId?: number;
+  departmentId?: number;
+  status?: ProgressStatus;
+  state?: ResponseState;
+  commitment?: Commitment;
+  fiscalYear?: number;
+  sort?: SearchSort;
+  page?: number;
+}
+
+/**
+ * One hit. `planId` and `nodeId` say where a node or indicator hit lives
+ * (null for an opinion); where they are missing the page finds them from
+ * the plans.
+ */
+export type SearchHit = z.infer<typeof SearchResultSchema>['hits'][number];
+
+/** GET /api/search: a page of hits (20), the counts per facet value, the total, and whether the engine was bypassed. */
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+/** GET /api/opinions/{id}/related: opinions of other meetings that say something alike (`degraded`: found without the engine). */
+export type RelatedOpinions = z.infer<typeof RelatedOpinionsSchema>;
+
+/** GET /api/opinions/{id}/suggested-nodes (staff only): nodes the opinion might be linked to. */
+export type NodeSuggestions = z.infer<typeof SuggestedNodesSchema>;
+/** One suggestion: the node, the engine's score (0–1, null without the engine), and whether the opinion is already linked to it. */
+export type NodeSuggestion = NodeSuggestions['items'][number];

@@ -26,6 +26,7 @@ import './iken-review-page.js';
 import './iken-users-page.js';
 import './iken-opinion-page.js';
 import './iken-comment-page.js';
+import './iken-search-page.js';
 
 /** The <a> a click landed on, looking through shadow roots (links live inside pages). */
 function anchorOf(event: Event): HTMLAnchorElement | null {
@@ -57,6 +58,8 @@ export class IkenApp extends LitElement {
   #url: string;
   /** Set by a navigation, cleared when the new page's h1 has taken focus. */
   #focusPending = false;
+  /** Counts fresh visits of the path on screen, so the page element is made anew. */
+  #visit = 0;
 
   constructor() {
     super();
@@ -118,17 +121,23 @@ export class IkenApp extends LitElement {
 
   /** Shows the page for `url`, adding a history entry. */
   navigate(url: URL): void {
+    // A link to the page on screen with other parameters (検索 in the menu
+    // while results are shown) opens that page afresh from its address.
+    const otherQuery = url.pathname === this.#path && url.search !== location.search;
     if (url.pathname !== location.pathname || url.search !== location.search) {
       history.pushState(null, '', url.pathname + url.search + url.hash);
     }
-    this.#show(url.pathname);
+    this.#show(url.pathname, otherQuery);
     this.#url = location.pathname + location.search + location.hash;
     window.scrollTo(0, 0);
   }
 
-  #show(path: string): void {
+  /** `fresh`: make a new page element even when the path is the one on screen. */
+  #show(path: string, fresh = false): void {
     // The same page again (ホーム on the home page): nothing new to load or announce.
-    if (path === this.#path) return;
+    // Back and Forward within one path (the search page's filters) are the page's own business.
+    if (path === this.#path && !fresh) return;
+    if (path === this.#path) this.#visit += 1;
     this.#path = path;
     this.route = matchRoute(path);
     this.#focusPending = true;
@@ -202,6 +211,8 @@ export class IkenApp extends LitElement {
         return html`<iken-opinion-page .opinionId=${this.route.id}></iken-opinion-page>`;
       case 'comment':
         return html`<iken-comment-page .meetingId=${this.route.id}></iken-comment-page>`;
+      case 'search':
+        return html`<iken-search-page></iken-search-page>`;
       case 'not-found':
         return html`<iken-not-found-page></iken-not-found-page>`;
     }
@@ -216,6 +227,7 @@ export class IkenApp extends LitElement {
       <nav aria-label="メインメニュー">
         <ul>
           ${link('/', 'home', 'ホーム')}
+          ${link('/search', 'search', '検索')}
           ${me?.role === 'department' ? link('/inbox', 'inbox', '担当の意見') : ''}
           ${me?.role === 'secretariat'
             ? html`${link('/review', 'review', '確認待ち')}${link('/import', 'import', '資料の取り込み')}${link('/users', 'users', 'アカウント')}`
@@ -241,7 +253,7 @@ export class IkenApp extends LitElement {
           ${this.#nav()}
         </div>
       </header>
-      <main id="main" tabindex="-1">${keyed(this.#path, this.#page())}</main>
+      <main id="main" tabindex="-1">${keyed(`${this.#path}#${this.#visit}`, this.#page())}</main>
       <footer class="site-footer">
         <div class="inner">
           <p>${SERVICE_NAME} — 会議・パブリックコメントの意見と市の対応方針、計画の施策と指標</p>

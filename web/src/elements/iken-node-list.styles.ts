@@ -15,6 +15,11 @@ export const nodeListStyles = css`
     margin: var(--space-2) 0;
   }
 
+  /* A node a link points at (#node-12) stops a little below the window's edge. */
+  [id^='node-'] {
+    scroll-margin-top: var(--space-6);
+  }
+
   .level {
     margin-right: 0.5em;
     color: var(--color-muted);

@@ -33,7 +33,7 @@ export class IkenNodeList extends LitElement {
 
   #item(node: PlanNode): TemplateResult {
     return html`
-      <li>
+      <li id="node-${node.id}">
         <span class="level">${node.level}</span>${node.code ? html`<span class="code">${node.code}</span>` : nothing}<span
           class="title"
           >${node.title}</span

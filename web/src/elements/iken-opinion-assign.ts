@@ -8,6 +8,7 @@ import { Task } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
 import type { Department, Opinion } from '../api/types.js';
+import { opinionUpdatedEvent } from '../events.js';
 import { formatDepartment } from '../lib/format.js';
 import { formErrorView, splitApiError, type SplitError } from '../lib/field-errors.js';
 import { formStyles } from '../styles/form.styles.js';
@@ -16,9 +17,6 @@ import { opinionAssignStyles } from './iken-opinion-assign.styles.js';
 
 const FIELDS = ['departmentId', 'dueOn'] as const;
 type Field = (typeof FIELDS)[number];
-
-export const OPINION_UPDATED = 'iken-opinion-updated';
-export type OpinionUpdatedEvent = CustomEvent<{ opinion: Opinion }>;
 
 export class IkenOpinionAssign extends LitElement {
   static override styles = [sharedStyles, formStyles, opinionAssignStyles];
@@ -85,7 +83,7 @@ export class IkenOpinionAssign extends LitElement {
         dueOn: this.dueValue || null,
       });
       this.notice = '担当課と対応期限を保存しました。';
-      this.dispatchEvent(new CustomEvent(OPINION_UPDATED, { detail: { opinion: updated }, bubbles: true, composed: true }));
+      this.dispatchEvent(opinionUpdatedEvent(updated));
     } catch (error) {
       this.failure = splitApiError(error, FIELDS);
     } finally {
@@ -157,8 +155,5 @@ customElements.define('iken-opinion-assign', IkenOpinionAssign);
 declare global {
   interface HTMLElementTagNameMap {
     'iken-opinion-assign': IkenOpinionAssign;
-  }
-  interface HTMLElementEventMap {
-    [OPINION_UPDATED]: OpinionUpdatedEvent;
   }
 }

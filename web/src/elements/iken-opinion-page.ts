@@ -31,12 +31,14 @@ import {
 } from '../lib/response-workflow.js';
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
 import { BeforeUnloadGuard, registerUnsavedCheck } from '../lib/unsaved-changes.js';
-import { ANONYMOUS, sessionContext, type Session } from '../session/session-context.js';
+import { ANONYMOUS, hasRole, sessionContext, type Session } from '../session/session-context.js';
 import { formStyles } from '../styles/form.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { opinionPageStyles } from './iken-opinion-page.styles.js';
 import './iken-audit-log.js';
+import './iken-node-suggestions.js';
 import './iken-opinion-assign.js';
+import './iken-related-opinions.js';
 
 /** Everything the page shows, loaded together. */
 interface OpinionPageData {
@@ -422,6 +424,32 @@ export class IkenOpinionPage extends LitElement {
     `;
   }
 
+  /** 結び付ける施策の候補: staff only; the secretariat links, a department only looks. */
+  #suggestionsSection({ opinion }: OpinionPageData): TemplateResult | typeof nothing {
+    const session = this.#sessionValue;
+    if (!hasRole(session, 'secretariat', 'department')) return nothing;
+    const secretariat = isSecretariat(session);
+    return html`
+      <section aria-labelledby="suggestions-heading" data-node-suggestions>
+        <h2 id="suggestions-heading">結び付ける施策の候補</h2>
+        <p class="hint">
+          意見の内容から選んだ、関連しそうな計画の施策です。職員だけに表示されます。${secretariat ? '' : '施策への結び付けは事務局が行います。'}
+        </p>
+        <iken-node-suggestions .opinion=${opinion} ?can-link=${secretariat} @iken-opinion-updated=${() => void this.#reload()}></iken-node-suggestions>
+      </section>
+    `;
+  }
+
+  /** 他の会議での関連する意見: for everyone. */
+  #relatedSection({ opinion }: OpinionPageData): TemplateResult {
+    return html`
+      <section aria-labelledby="related-heading" data-related>
+        <h2 id="related-heading">他の会議での関連する意見</h2>
+        <iken-related-opinions .opinionId=${opinion.id}></iken-related-opinions>
+      </section>
+    `;
+  }
+
   /** The secretariat's form: which department answers, and by when. */
   #assignSection({ opinion }: OpinionPageData): TemplateResult {
     return html`
@@ -704,9 +732,10 @@ export class IkenOpinionPage extends LitElement {
     const editable = canEditResponse(session, data.opinion, data.response);
     const secretariat = isSecretariat(session);
     return html`
-      ${this.#header(data)} ${this.#opinionSection(data)} ${secretariat ? this.#assignSection(data) : nothing} ${this.#publishedSection(data)}
+      ${this.#header(data)} ${this.#opinionSection(data)} ${this.#suggestionsSection(data)}
+      ${secretariat ? this.#assignSection(data) : nothing} ${this.#publishedSection(data)}
       ${editable ? this.#editor(data) : this.#currentReadOnly(data)} ${this.#review(data)} ${this.#statusLine()}
-      ${this.#history(data)} ${secretariat && data.commenter ? this.#commenterSection(data.commenter) : nothing}
+      ${this.#history(data)} ${this.#relatedSection(data)} ${secretariat && data.commenter ? this.#commenterSection(data.commenter) : nothing}
       ${secretariat
         ? html`<section aria-labelledby="audit-heading" class="audit">
             <h2 id="audit-heading">変更履歴</h2>

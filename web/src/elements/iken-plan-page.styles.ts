@@ -5,6 +5,11 @@ export const planPageStyles = css`
     margin-bottom: var(--space-6);
   }
 
+  /* A node a link points at (#node-12) stops a little below the window's edge. */
+  [id^='node-'] {
+    scroll-margin-top: var(--space-6);
+  }
+
   .plan-description {
     margin-top: var(--space-3);
     white-space: pre-line;

@@ -34,6 +34,17 @@ const HEADINGS: Record<2 | 3, { heading: StaticValue; label: StaticValue }> = {
   3: { heading: literal`h3`, label: literal`h4` },
 };
 
+/** The element with `id` in `root` or in any shadow root below it (nested node lists draw their own). */
+function findDeep(root: ParentNode, id: string): HTMLElement | null {
+  const found = root.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+  if (found) return found;
+  for (const el of root.querySelectorAll('*')) {
+    const inner = el.shadowRoot ? findDeep(el.shadowRoot, id) : null;
+    if (inner) return inner;
+  }
+  return null;
+}
+
 function code(value: string | null): TemplateResult | typeof nothing {
   return value ? html`<span class="code">${value}</span>` : nothing;
 }
@@ -50,6 +61,8 @@ export class IkenPlanPage extends LitElement {
 
   readonly #api: ApiHandle;
   readonly #plan: Task<[unknown, number], { plan: PlanDetail; targetYears: number[] }>;
+  /** Set once the node named by the address's fragment has been looked for. */
+  #targetDone = false;
 
   constructor() {
     super();
@@ -67,6 +80,28 @@ export class IkenPlanPage extends LitElement {
     new PageReadyController(this, () => {
       if (this.#plan.status === TaskStatus.COMPLETE) return this.#plan.value?.plan.title ?? null;
       return this.#plan.status === TaskStatus.ERROR ? ERROR_TITLE : null;
+    });
+  }
+
+  /**
+   * A link to one node (#node-12, from a search hit or a suggestion) scrolls
+   * there once the tree is on screen. The shadow roots keep the browser from
+   * finding the fragment itself; scroll anchoring then keeps the node in view
+   * while the 総括 above it loads.
+   */
+  override updated(): void {
+    if (this.#targetDone || this.#plan.status !== TaskStatus.COMPLETE) return;
+    this.#targetDone = true;
+    const id = /^#(node-[1-9][0-9]*)$/.exec(location.hash)?.[1];
+    if (!id) return;
+    // Nested lists render a frame later, inside their own shadow roots.
+    requestAnimationFrame(() => {
+      const target = findDeep(this.renderRoot, id);
+      if (!target) return;
+      target.scrollIntoView({ block: 'start' });
+      // A ring for a moment shows which entry the link meant (a ring, not a
+      // ground colour, so the white text of a 重点戦略 heading stays legible).
+      target.animate([{ boxShadow: '0 0 0 4px #b35c00' }, { boxShadow: '0 0 0 4px transparent' }], { duration: 3000, easing: 'ease-in' });
     });
   }
 
@@ -96,7 +131,7 @@ export class IkenPlanPage extends LitElement {
               <${tags.label} class="block-label">主な取組</${tags.label}>
               <ul class="initiatives">
                 ${initiatives.map(
-                  (i) => html`<li>
+                  (i) => html`<li id="node-${i.id}">
                     ${code(i.code)}${i.title}
                     ${i.description ? html`<p class="initiative-description">${i.description}</p>` : nothing}
                     ${this.#others(i.children, targetYears)}

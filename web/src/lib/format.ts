@@ -39,3 +39,12 @@ export function formatPercent(ratio: number): string {
 export function codeAndTitle(node: { code: string | null; title: string }): string {
   return node.code ? `${node.code} ${node.title}` : node.title;
 }
+
+/**
+ * The start of a long text on one line, cut at `max` characters with "…"
+ * (code points, so a character outside the BMP is never split).
+ */
+export function excerpt(text: string, max = 80): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
+}

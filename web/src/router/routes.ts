@@ -15,6 +15,7 @@ export type Route =
   | { name: 'users' }
   | { name: 'opinion'; id: number }
   | { name: 'comment'; id: number }
+  | { name: 'search' }
   | { name: 'not-found' };
 
 const ID = '([1-9][0-9]{0,14})';
@@ -31,6 +32,7 @@ const FIXED: Record<string, Route> = {
   '/inbox': { name: 'inbox' },
   '/review': { name: 'review' },
   '/users': { name: 'users' },
+  '/search': { name: 'search' },
 };
 
 /** Maps a pathname to its page; a trailing slash is tolerated, anything unknown is not-found. */
