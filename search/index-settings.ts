@@ -6,7 +6,19 @@
  */
 import type { Meilisearch } from 'meilisearch';
 
-export const INDEX_UID = 'entries';
+/**
+ * The index. Its name carries the shape of the documents: when a change to
+ * the documents needs every one of them rebuilt, the version goes up, the
+ * server finds the new index empty and builds it, and drops the old one.
+ */
+export const DOCUMENT_VERSION = 2;
+export const INDEX_UID = `entries_v${DOCUMENT_VERSION}`;
+
+/** Indexes of earlier document versions (and the unversioned first one). */
+export function isOutdatedIndex(uid: string): boolean {
+  const m = /^entries(?:_v(\d+))?$/.exec(uid);
+  return m !== null && Number(m[1] ?? 1) < DOCUMENT_VERSION;
+}
 
 /** Fields searched, most telling first. */
 export const SEARCHABLE_ATTRIBUTES = ['title', 'text', 'publishedResponseText', 'approvedResponseText', 'responseText', 'nodeTitles', 'meetingTitle', 'departmentName'];
@@ -25,7 +37,6 @@ export const FILTERABLE_ATTRIBUTES = [
   'status',
   'fiscalYear',
   'visibleTo',
-  'entityId',
 ];
 
 /** Deepest page /api/search offers (500 pages of 20): totals are exact up to here. */

@@ -14,6 +14,7 @@ import type { Store } from '../db/store.js';
 import { INDEX_UID } from './index-settings.js';
 import { opinionDocuments } from './opinion-documents.js';
 import { indicatorDocuments, nodeDocuments } from './plan-documents.js';
+import { rebuildInProgress } from './rebuild-index.js';
 
 export interface DrainOptions {
   /** Rows per round. */
@@ -50,6 +51,8 @@ async function targetsOf(db: Kysely<Database>, rows: { entity: string; entity_id
     switch (row.entity) {
       case 'opinion':
         t.opinions.add(id);
+        // Duplicates show this opinion's response: their documents change with it.
+        add(t.opinions, ids(await db.selectFrom('opinions').select('id').where('duplicate_of', '=', id).execute()));
         break;
       case 'indicator':
         t.indicators.add(id);
@@ -85,6 +88,9 @@ async function targetsOf(db: Kysely<Database>, rows: { entity: string; entity_id
 export async function drainOnce(store: Store, client: Meilisearch, options: DrainOptions = {}): Promise<DrainResult> {
   const db = store.db;
   const now = options.now ?? Date.now();
+  const left = async () => Number((await db.selectFrom('search_outbox').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  // A rebuild is filling a new index: what is sent now would be lost in its swap; it waits for the new index.
+  if (await rebuildInProgress(db)) return { sent: 0, remaining: await left() };
   const rows = await db
     .selectFrom('search_outbox')
     .selectAll()
@@ -109,8 +115,9 @@ export async function drainOnce(store: Store, client: Meilisearch, options: Drai
       ].filter((id) => !present.has(id));
       const index = client.index(options.uid ?? INDEX_UID);
       const tasks = [];
-      if (documents.length) tasks.push(await index.addDocuments(documents).waitTask());
-      if (gone.length) tasks.push(await index.deleteDocuments(gone).waitTask());
+      // Generous waits: behind a rebuild's batches the engine may take a while to come to these.
+      if (documents.length) tasks.push(await index.addDocuments(documents).waitTask({ timeout: 60_000 }));
+      if (gone.length) tasks.push(await index.deleteDocuments(gone).waitTask({ timeout: 60_000 }));
       const failed = tasks.find((task) => task.status !== 'succeeded');
       if (failed) throw new Error(`search task ${failed.uid} ${failed.status}: ${failed.error?.message ?? ''}`);
       await inChunks(rowIds, (chunk) => db.deleteFrom('search_outbox').where('id', 'in', chunk).execute());
@@ -126,8 +133,7 @@ export async function drainOnce(store: Store, client: Meilisearch, options: Drai
       throw error;
     }
   }
-  const left = await db.selectFrom('search_outbox').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return { sent: rows.length, remaining: Number(left.n) };
+  return { sent: rows.length, remaining: await left() };
 }
 
 /** Rounds until nothing due is left (or a round fails). */

@@ -1,8 +1,10 @@
 /**
  * The search use case: ask the engine, and when it cannot answer, the
  * database (`degraded: true`) — a search never fails because the engine is
- * away. The database stays the judge of visibility: an opinion that has just
- * become hidden (its change still on its way to the engine) is left out.
+ * away. The database stays the judge of visibility: an opinion on the page
+ * that has just become hidden (its change still on its way to the engine,
+ * usually well under a second) is left out. The total and facet counts come
+ * from the engine and count it until the change arrives.
  */
 import type { Kysely } from 'kysely';
 import type { Meilisearch } from 'meilisearch';

@@ -8,10 +8,11 @@
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import type { Store } from '../db/store.js';
-import { applyIndexSettings } from './index-settings.js';
+import { applyIndexSettings, isOutdatedIndex } from './index-settings.js';
 import { startMeilisearch, type MeiliProcess } from './meili-process.js';
 import { drainAll } from './outbox.js';
-import { indexNeedsRebuild, rebuildIndex } from './rebuild-index.js';
+import { INDEX_STALE_KEY, indexNeedsRebuild, rebuildIndex } from './rebuild-index.js';
+import { setMeta } from '../db/meta.js';
 import { warmUpIndexing } from './warm-up.js';
 
 export type EngineSetting = { kind: 'bundled' } | { kind: 'none' } | { kind: 'remote'; host: string; apiKey: string | undefined };
@@ -22,8 +23,6 @@ export interface SearchEngine {
   ready(): Meilisearch | null;
   /** 'ok' when the engine answers and the outbox has nothing overdue, else 'degraded'. */
   health(): Promise<'ok' | 'degraded'>;
-  /** Changes not yet sent to the engine. */
-  backlog(): Promise<number>;
   /** Asks the worker to drain now (after a write). */
   kick(): void;
   stop(): Promise<void>;
@@ -38,10 +37,15 @@ export function searchDataDir(databasePath: string): string {
 const CATCH_UP_MS = 2000;
 
 /** Longest wait for one request to the engine: a search falls back to the database after this. */
-const REQUEST_TIMEOUT_MS = 5000;
+const REQUEST_TIMEOUT_MS = 2000;
 
 export async function startSearchEngine(setting: EngineSetting, databasePath: string, store: Store): Promise<SearchEngine | null> {
-  if (setting.kind === 'none') return null;
+  if (setting.kind === 'none') {
+    // Nothing will send the queued changes: drop them, and have whichever engine comes back rebuild its index.
+    await setMeta(store.db, INDEX_STALE_KEY, 'without engine');
+    await store.db.deleteFrom('search_outbox').execute();
+    return null;
+  }
   let bundled: MeiliProcess | undefined;
   if (setting.kind === 'bundled') bundled = await startMeilisearch({ dataDir: searchDataDir(databasePath) });
   const { host, apiKey } = bundled ?? (setting as { host: string; apiKey: string | undefined });
@@ -52,6 +56,8 @@ export async function startSearchEngine(setting: EngineSetting, databasePath: st
     if (ready) return;
     await warmUpIndexing(client);
     await applyIndexSettings(client);
+    for (const index of (await client.getIndexes({ limit: 1000 })).results)
+      if (isOutdatedIndex(index.uid)) await client.deleteIndex(index.uid).waitTask();
     // A new engine (or a database older than the outbox) starts with a full build; searches use the database meanwhile.
     if (await indexNeedsRebuild(store, client)) {
       const started = Date.now();
@@ -75,7 +81,9 @@ export async function startSearchEngine(setting: EngineSetting, databasePath: st
         await prepare();
         await drainAll(store, client);
       } catch {
-        // The engine is away: the rows wait with their back-off; the catch-up timer tries again.
+        // The engine is away (or lost its index): the rows wait with their back-off. Searches use the
+        // database until the engine is prepared again — warmed, set up, rebuilt if it came back empty.
+        ready = false;
       } finally {
         running = null;
         if (again) {
@@ -89,10 +97,6 @@ export async function startSearchEngine(setting: EngineSetting, databasePath: st
   timer.unref();
   drain();
 
-  const backlog = async () => {
-    const row = await store.db.selectFrom('search_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
   return {
     client,
     ready: () => (ready ? client : null),
@@ -110,7 +114,6 @@ export async function startSearchEngine(setting: EngineSetting, databasePath: st
         .executeTakeFirst();
       return overdue ? 'degraded' : 'ok';
     },
-    backlog,
     kick: drain,
     async stop() {
       stopped = true;

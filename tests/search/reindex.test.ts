@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../api/server.js';
 import { INDEX_UID } from '../../search/index-settings.js';
 import { startMeilisearch } from '../../search/meili-process.js';
+import { rebuildIndex } from '../../search/rebuild-index.js';
 import { searchDataDir } from '../../search/search-engine.js';
 import { createTestContext, tempDir } from '../helpers/test-app.js';
 
@@ -26,6 +27,47 @@ function reindex(env: Record<string, string>) {
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+describe('rebuilding while the service is in use', () => {
+  it('keeps a change made during the rebuild, and runs one rebuild at a time', async () => {
+    const engine = await startMeilisearch({ dataDir: path.join(dir, 'concurrent') });
+    const t = await createTestContext({ searchEngine: { kind: 'remote', host: engine.host, apiKey: engine.apiKey } });
+    try {
+      const meetingId = (await t.api('POST', '/api/meetings', { title: '第5回 環境審議会', fiscalYear: 2026 })).body.id;
+      const ids: number[] = [];
+      for (let i = 0; i < 12; i++) ids.push((await t.api('POST', '/api/opinions', { meetingId, text: `かもめ${i}号の航路を残してほしい。` })).body.id);
+      const client = new Meilisearch({ host: engine.host, apiKey: engine.apiKey });
+      const find = async (word: string) =>
+        (await client.index(INDEX_UID).search(word, { locales: ['jpn'], filter: 'type = opinion' })).hits.map((h) => (h as { entityId: number }).entityId);
+      for (let i = 0; i < 200 && (t.engine!.ready() === null || (await t.store.db.selectFrom('search_outbox').select('id').execute()).length > 0); i++)
+        await new Promise((r) => setTimeout(r, 50));
+
+      let edited = false;
+      let second: Promise<unknown> | undefined;
+      const count = await rebuildIndex(t.store, client, {
+        batchSize: 4,
+        onProgress: async ({ done }) => {
+          if (done === 0 || edited) return;
+          edited = true;
+          // An opinion the rebuild has already read is edited, and the worker is asked to send it.
+          expect((await t.api('PATCH', `/api/opinions/${ids[0]}`, { text: 'ふくろう号の航路を残してほしい。' })).status).toBe(200);
+          second = rebuildIndex(t.store, client).catch((error: Error) => error.message);
+          await new Promise((r) => setTimeout(r, 500));
+        },
+      });
+      expect(count).toBeGreaterThanOrEqual(12);
+      expect(await second).toMatch(/作り直しが進行中/);
+      // After the swap the worker sends the change to the new index.
+      for (let i = 0; i < 100 && !(await find('ふくろう')).includes(ids[0]!); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await find('ふくろう')).toContain(ids[0]);
+      expect(await find('かもめ0号')).not.toContain(ids[0]);
+      expect(await t.store.db.selectFrom('search_outbox').select('id').execute()).toHaveLength(0);
+    } finally {
+      await t.close();
+      await engine.stop();
+    }
+  }, 120_000);
+});
 
 describe('npm run reindex', () => {
   it('builds the index of MEILI_HOST from the database, with progress, and drops what the database no longer has', async () => {

@@ -8,6 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Meilisearch } from 'meilisearch';
+import { INDEX_UID } from '../../search/index-settings.js';
 import { startMeilisearch, type MeiliProcess } from '../../search/meili-process.js';
 import { createTestContext, tempDir, type Client, type TestContext } from '../helpers/test-app.js';
 
@@ -46,6 +48,7 @@ const search = async (who: Client, query: string): Promise<Result> => {
   return res.body as Result;
 };
 const q = (words: string, extra = '') => `q=${encodeURIComponent(words)}${extra}`;
+const engineClient = () => new Meilisearch({ host: engine.host, apiKey: engine.apiKey });
 const opinionIds = (r: Result) => r.hits.filter((h) => h.type === 'opinion').map((h) => h.id);
 
 /** Waits until the worker has sent every queued change. */
@@ -125,6 +128,23 @@ describe('GET /api/search with Meilisearch', () => {
     const publicView = await search(t.anonymous, q('河川敷'));
     expect(publicView.facets.state).toEqual({ published: 1 });
     expect((await search(t, q('河川敷'))).facets.state).toEqual({ draft: 1 });
+  });
+
+  it('keeps a duplicate’s document in step with the response that answers it', async () => {
+    const first = (await t.api('POST', '/api/opinions', { meetingId, text: '公民館の予約をインターネットでできるようにしてほしい。' })).body.id;
+    const copy = (await t.api('POST', '/api/opinions', { meetingId, text: '公民館の予約をネットでできるようにしてほしい。' })).body.id;
+    expect((await t.api('PATCH', `/api/opinions/${copy}`, { duplicateOfId: first })).status).toBe(200);
+    expect((await t.api('PUT', `/api/opinions/${first}/response`, { text: 'ぺんぎん方式の予約システムを導入します。' })).status).toBe(201);
+    for (const action of ['submit', 'approve']) expect((await t.api('POST', `/api/opinions/${first}/response/transitions`, { action })).status).toBe(200);
+    await synced();
+    expect(opinionIds(await search(committee, q('ぺんぎん'))).sort()).toEqual([first, copy].sort());
+
+    // Returned for rework: the committee no longer reads it, through either opinion.
+    expect((await t.api('POST', `/api/opinions/${first}/response/transitions`, { action: 'return', comment: '費用を書いてください。' })).status).toBe(200);
+    await synced();
+    const after = await search(committee, q('ぺんぎん'));
+    expect(after.total).toBe(0);
+    expect(after.facets.state).toEqual({});
   });
 
   it('escapes stored markup in snippets and marks only the match', async () => {
@@ -217,6 +237,15 @@ describe('related opinions and suggested nodes', () => {
 });
 
 describe('when the engine is away', () => {
+  it('builds the index again when the engine has lost it', async () => {
+    await engineClient().deleteIndex(INDEX_UID).waitTask();
+    const id = (await t.api('POST', '/api/opinions', { meetingId, text: '市民プールの更衣室を改修してほしい。' })).body.id;
+    const back = await until(() => search(t, q('更衣室')), (r) => !r.degraded && opinionIds(r).includes(id), 40_000);
+    expect(opinionIds(back)).toContain(id);
+    // Everything else is back too.
+    expect((await search(t, q('競争力'))).total).toBeGreaterThan(0);
+  }, 60_000);
+
   it('answers from the database (degraded), keeps every write in the outbox, and catches up when the engine returns', async () => {
     await engine.stop();
     const result = await search(t, q('競争力'));

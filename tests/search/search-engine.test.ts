@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../api/server.js';
+import { updateNode } from '../../db/nodes.js';
 import { openSqliteStore } from '../../db/sqlite.js';
 import { tempDir } from '../helpers/test-app.js';
 
@@ -39,14 +40,49 @@ describe('the search engine of npm start', () => {
     }
   }, 60_000);
 
-  it('runs without an engine with MEILI_HOST=none, and refuses a MEILI_HOST that is no URL', async () => {
-    const server = await startServer({ PORT: '0', DATABASE_PATH: path.join(dir, 'none', 'app.db'), SAMPLE_DATA: 'off', MEILI_HOST: 'none' });
+  it('runs without an engine with MEILI_HOST=none; an engine that comes back later rebuilds what it missed', async () => {
+    const databasePath = path.join(dir, 'none', 'app.db');
+    // First with an engine, so that it has an index of its own…
+    let server = await startServer({ PORT: '0', DATABASE_PATH: databasePath, SAMPLE_DATA: 'on' });
+    let base = `http://127.0.0.1:${server.port}`;
+    const search = async (q: string) =>
+      (await (await fetch(`${base}/api/search?q=${encodeURIComponent(q)}`)).json()) as { hits: { type: string; id: number }[]; degraded: boolean };
+    await poll(() => search('子育て'), (r) => !r.degraded);
+    await server.close();
+
+    // …a measure is renamed while no server runs (the change waits in the outbox)…
+    const store = openSqliteStore(databasePath);
+    let renamed: number;
     try {
-      const health = (await (await fetch(`http://127.0.0.1:${server.port}/api/health`)).json()) as { search: string };
-      expect(health.search).toBe('disabled');
+      const node = await store.db.selectFrom('plan_nodes').selectAll().where('level', '=', '施策').executeTakeFirstOrThrow();
+      await updateNode(store, null, node, { title: 'ふれあい動物園を充実する' });
+      renamed = node.id;
+    } finally {
+      await store.close();
+    }
+
+    // …a start without an engine drops the waiting change, since nothing would ever send it…
+    server = await startServer({ PORT: '0', DATABASE_PATH: databasePath, MEILI_HOST: 'none' });
+    base = `http://127.0.0.1:${server.port}`;
+    try {
+      const health = (await (await fetch(`${base}/api/health`)).json()) as { search: string; searchBacklog: number };
+      expect(health).toMatchObject({ search: 'disabled', searchBacklog: 0 });
+      expect((await search('子育て')).degraded).toBe(true);
+    } finally {
+      await server.close();
+    }
+
+    // …so the engine's index misses it; at the next start with the engine, the server rebuilds the index.
+    server = await startServer({ PORT: '0', DATABASE_PATH: databasePath });
+    base = `http://127.0.0.1:${server.port}`;
+    try {
+      const hasNode = (r: { hits: { type: string; id: number }[] }) => r.hits.some((h) => h.type === 'node' && h.id === renamed);
+      const found = await poll(() => search('ふれあい動物園'), (r) => !r.degraded && hasNode(r), 40_000);
+      expect(found.degraded).toBe(false);
+      expect(hasNode(found)).toBe(true);
     } finally {
       await server.close();
     }
     await expect(startServer({ PORT: '0', DATABASE_PATH: path.join(dir, 'bad', 'app.db'), MEILI_HOST: 'meili:7700' })).rejects.toThrow(/MEILI_HOST/);
-  });
+  }, 120_000);
 });

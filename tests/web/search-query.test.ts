@@ -4,7 +4,6 @@ import {
   facetOptions,
   facetValueLabel,
   hitHref,
-  needsPlanIndex,
   parseSearchState,
   searchParams,
   searchStateQuery,
@@ -86,24 +85,12 @@ describe('facets', () => {
 });
 
 describe('hit links', () => {
-  const index = { nodePlans: new Map([[16, 1], [29, 1]]), indicatorNodes: new Map([[12, 29]]) };
-
   test('an opinion opens its page', () => {
-    expect(hitHref(hit({ type: 'opinion', id: 3 }), null)).toBe('/opinions/3');
-    expect(needsPlanIndex(hit({ type: 'opinion', id: 3 }))).toBe(false);
+    expect(hitHref(hit({ type: 'opinion', id: 3 }))).toBe('/opinions/3');
   });
 
-  test("a node or an indicator opens its plan at the node, from the hit's own ids when it has them", () => {
-    expect(hitHref(hit({ type: 'node', id: 16, planId: 2, nodeId: 16 }), null)).toBe('/plans/2#node-16');
-    expect(hitHref(hit({ type: 'indicator', id: 12, planId: 2, nodeId: 40 }), null)).toBe('/plans/2#node-40');
-    expect(needsPlanIndex(hit({ type: 'indicator', id: 12, planId: 2, nodeId: 40 }))).toBe(false);
-  });
-
-  test('without them, from the plan index; unknown ones get no link', () => {
-    expect(needsPlanIndex(hit({ type: 'node', id: 16 }))).toBe(true);
-    expect(hitHref(hit({ type: 'node', id: 16 }), index)).toBe('/plans/1#node-16');
-    expect(hitHref(hit({ type: 'indicator', id: 12 }), index)).toBe('/plans/1#node-29');
-    expect(hitHref(hit({ type: 'indicator', id: 99 }), index)).toBeNull();
-    expect(hitHref(hit({ type: 'node', id: 16 }), null)).toBeNull();
+  test('a node or an indicator opens its plan at the node', () => {
+    expect(hitHref(hit({ type: 'node', id: 16, planId: 2, nodeId: 16 }))).toBe('/plans/2#node-16');
+    expect(hitHref(hit({ type: 'indicator', id: 12, planId: 2, nodeId: 40 }))).toBe('/plans/2#node-40');
   });
 });

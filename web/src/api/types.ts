@@ -103,8 +103,7 @@ export interface SearchParams {
 
 /**
  * One hit. `planId` and `nodeId` say where a node or indicator hit lives
- * (null for an opinion); where they are missing the page finds them from
- * the plans.
+ * (null for an opinion).
  */
 export type SearchHit = z.infer<typeof SearchResultSchema>['hits'][number];
 

@@ -17,7 +17,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
 import type { ApiClient } from '../api/api-client.js';
-import type { Department, Meeting, PlanNode, SearchHit, SearchResult, SearchSort } from '../api/types.js';
+import type { Department, Meeting, SearchHit, SearchResult, SearchSort } from '../api/types.js';
 import { badge } from '../lib/badges.js';
 import { PageReadyController } from '../lib/page-ready-controller.js';
 import {
@@ -31,7 +31,6 @@ import {
   facetValueLabel,
   hasQuery,
   hitHref,
-  needsPlanIndex,
   parseSearchState,
   searchParams,
   searchStateQuery,
@@ -39,7 +38,6 @@ import {
   type FacetField,
   type FacetNames,
   type FacetOption,
-  type PlanIndex,
   type SearchState,
 } from '../lib/search-query.js';
 import { snippetParts } from '../lib/snippet-parts.js';
@@ -53,11 +51,10 @@ const DEBOUNCE_MS = 300;
 
 const TITLE = '検索';
 
-/** What the results area shows: the answer, the state it answers (not the words being typed now), and each hit's link. */
+/** What the results area shows: the answer, and the state it answers (not the words being typed now). */
 interface SearchView {
   state: SearchState;
   result: SearchResult;
-  hrefs: (string | null)[];
 }
 
 /** Waits `ms`, or rejects as soon as `signal` aborts (the words changed meanwhile). */
@@ -73,21 +70,6 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
       { once: true },
     );
   });
-}
-
-/** Where every node and indicator of every plan is (for hits that do not say). */
-async function loadPlanIndex(api: ApiClient): Promise<PlanIndex> {
-  const nodePlans = new Map<number, number>();
-  const indicatorNodes = new Map<number, number>();
-  const plans = await api.listPlans();
-  const details = await Promise.all(plans.map((p) => api.getPlan(p.id)));
-  const visit = (node: PlanNode) => {
-    nodePlans.set(node.id, node.planId);
-    for (const indicator of node.indicators) indicatorNodes.set(indicator.id, node.id);
-    node.children.forEach(visit);
-  };
-  for (const plan of details) plan.nodes.forEach(visit);
-  return { nodePlans, indicatorNodes };
 }
 
 export class IkenSearchPage extends LitElement {
@@ -108,8 +90,6 @@ export class IkenSearchPage extends LitElement {
   readonly #names: Task<[ApiClient | undefined], FacetNames>;
   /** True when the next search comes from typing and waits for a pause. */
   #debounce = false;
-  /** Loaded once, the first time a hit needs it. */
-  #planIndex: Promise<PlanIndex> | null = null;
   /** The toggle just pressed, to keep focus on it when the facets are redrawn. */
   #pressed: { field: FacetField; value: string } | null = null;
   /** Set by paging: focus goes to the results heading once the new page is on screen. */
@@ -130,8 +110,7 @@ export class IkenSearchPage extends LitElement {
           await pause(DEBOUNCE_MS, signal);
         }
         const result = await api.search(searchParams(state), signal);
-        const index = result.hits.some(needsPlanIndex) ? await this.#loadPlanIndex(api) : null;
-        return { state, result, hrefs: result.hits.map((hit) => hitHref(hit, index)) };
+        return { state, result };
       },
       args: () => [this.#api.value, this.state],
     });
@@ -157,17 +136,6 @@ export class IkenSearchPage extends LitElement {
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this.#onPopState);
     super.disconnectedCallback();
-  }
-
-  /** The plan index, shared by every search of the page; a failure is tried again next time (links are then left out). */
-  async #loadPlanIndex(api: ApiClient): Promise<PlanIndex | null> {
-    this.#planIndex ??= loadPlanIndex(api);
-    try {
-      return await this.#planIndex;
-    } catch {
-      this.#planIndex = null;
-      return null;
-    }
   }
 
   /** Back or Forward within the search page: show what the address says. */
@@ -412,7 +380,7 @@ export class IkenSearchPage extends LitElement {
           ? html`<p class="degraded" data-degraded>検索エンジンに接続できないため、簡易検索（部分一致）で表示しています。</p>`
           : nothing}
         ${result.hits.length
-          ? html`<ol class="hits" start=${first}>${result.hits.map((hit, i) => this.#hit(hit, view.hrefs[i] ?? null))}</ol>`
+          ? html`<ol class="hits" start=${first}>${result.hits.map((hit) => this.#hit(hit, hitHref(hit)))}</ol>`
           : html`<div class="empty" data-no-results>
               <p>一致するものは見つかりませんでした。</p>
               <ul>

@@ -192,30 +192,12 @@ export function facetOptions(field: FacetField, counts: Record<string, number> |
   return entries.map(([value, count]) => ({ value, count, selected: value === selected }));
 }
 
-/** Where plan nodes and indicators are, for hits that do not say (see hitHref). */
-export interface PlanIndex {
-  /** node id → plan id */
-  nodePlans: ReadonlyMap<number, number>;
-  /** indicator id → node id */
-  indicatorNodes: ReadonlyMap<number, number>;
-}
-
 /**
  * The page a hit opens: an opinion's own page; a node's plan page at the
- * node's heading; an indicator's at the node it belongs to. The API may send
- * `planId` and `nodeId` with a hit; without them `index` (built from the
- * plans) answers. null when neither knows (the hit is then shown unlinked).
+ * node's heading; an indicator's at the node it belongs to (the API sends
+ * `planId` and `nodeId` with every node and indicator hit).
  */
-export function hitHref(hit: SearchHit, index: PlanIndex | null): string | null {
+export function hitHref(hit: SearchHit): string | null {
   if (hit.type === 'opinion') return `/opinions/${hit.id}`;
-  const nodeId = hit.type === 'node' ? hit.id : (hit.nodeId ?? index?.indicatorNodes.get(hit.id) ?? null);
-  if (nodeId === null) return null;
-  const planId = hit.planId ?? index?.nodePlans.get(nodeId) ?? null;
-  return planId === null ? null : `/plans/${planId}#node-${nodeId}`;
-}
-
-/** True when a hit needs the plan index for its link. */
-export function needsPlanIndex(hit: SearchHit): boolean {
-  if (hit.type === 'opinion') return false;
-  return hit.planId == null || (hit.type === 'indicator' && hit.nodeId == null);
+  return hit.planId === null || hit.nodeId === null ? null : `/plans/${hit.planId}#node-${hit.nodeId}`;
 }
