@@ -15,7 +15,7 @@ import type { MeSchema, RoleSchema, UserSchema } from '../../../api/features/use
 import type { AuditEntrySchema } from '../../../api/features/audit/schemas.js';
 import type { CommenterSchema, CommentReceiptSchema, DuplicateGroupSchema } from '../../../api/features/comments/schemas.js';
 import type { ResponseSchema, ResponseVersionSchema } from '../../../api/features/responses/schemas.js';
-import type { RelatedOpinionsSchema, SearchResultSchema, SearchTypeSchema, SuggestedNodesSchema } from '../../../api/features/search/schemas.js';
+import type { RelatedOpinionsSchema, SearchQuerySchema, SearchResultSchema, SearchTypeSchema, SuggestedNodesSchema } from '../../../api/features/search/schemas.js';
 import type { ParsedOpinionsTable } from '../../../seeds/importers/opinions-table.js';
 import type { ParsedEvaluation, ParsedMeeting, ParsedPlan, ParsedProgressReport } from '../../../seeds/importers/types.js';
 
@@ -83,23 +83,9 @@ export type ResponseAction = 'submit' | 'return' | 'approve' | 'publish';
 
 /** What GET /api/search looks for: opinion 意見, node 計画のノード, indicator 指標. */
 export type SearchType = z.infer<typeof SearchTypeSchema>;
-/** The order of the hits: 関連度順 (the API's default) or 新しい順. */
-export type SearchSort = 'relevance' | 'newest';
-
-/** GET /api/search's query. `q` may be empty; every filter is optional. */
-export interface SearchParams {
-  q: string;
-  type?: SearchType;
-  meetingId?: number;
-  nodeId?: number;
-  departmentId?: number;
-  status?: ProgressStatus;
-  state?: ResponseState;
-  commitment?: Commitment;
-  fiscalYear?: number;
-  sort?: SearchSort;
-  page?: number;
-}
+/** GET /api/search's query: `q` may be empty; every filter is optional; the order is 関連度順 (the API's default) or 新しい順. */
+export type SearchParams = Partial<z.infer<typeof SearchQuerySchema>> & { q: string };
+export type SearchSort = NonNullable<SearchParams['sort']>;
 
 /**
  * One hit. `planId` and `nodeId` say where a node or indicator hit lives
