@@ -8,6 +8,7 @@ import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-imports-and-reported-summaries.js';
 import * as m0003 from './migrations/0003-accounts-and-public-comments.js';
 import * as m0004 from './migrations/0004-search-outbox.js';
+import * as m0005 from './migrations/0005-reporting-periods.js';
 
 /** Every migration in order. Add new ones at the end; never edit a shipped one. */
 export const migrations: Record<string, { statements: readonly string[] }> = {
@@ -15,6 +16,7 @@ export const migrations: Record<string, { statements: readonly string[] }> = {
   '0002-imports-and-reported-summaries': m0002,
   '0003-accounts-and-public-comments': m0003,
   '0004-search-outbox': m0004,
+  '0005-reporting-periods': m0005,
 };
 
 function toMigration(statements: readonly string[]): Migration {

@@ -9,7 +9,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database, ProgressStatus } from './schema.js';
-import { comparePeriods, periodSortKey } from './progress.js';
+import { periodSortKey } from './progress.js';
+import { comparePeriods } from '../api/lib/japanese-date.js';
 import { PROGRESS_STATUSES } from '../api/lib/labels.js';
 import { opinionVisibleSql, type Visibility } from './visibility.js';
 

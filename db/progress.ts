@@ -6,7 +6,8 @@
  * history of every correction is kept by construction.
  */
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
-import { periodParts } from '../api/lib/japanese-date.js';
+import { comparePeriods, periodParts } from '../api/lib/japanese-date.js';
+import { guardPeriodOpen } from './periods.js';
 import type { Database, ProgressReport, ProgressStatus } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
@@ -23,10 +24,6 @@ export function periodSortKey(period: Expression<string>): RawBuilder<string> {
   return sql<string>`(CASE WHEN length(${period}) = 4 THEN ${period} || 'Y' ELSE ${period} END)`;
 }
 
-export function comparePeriods(a: string, b: string): number {
-  const key = (p: string) => (p.length === 4 ? `${p}Y` : p);
-  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-}
 
 export interface ProgressRevisionView {
   id: number;
@@ -105,6 +102,7 @@ export async function recordProgress(
 /** Adds the insert of a progress report (and its audit entry) to `w`; returns its id. */
 export async function planProgressInsert(w: WritePlan, target: ProgressTarget, itemId: number, input: ProgressInput): Promise<number> {
   const id = await w.reserveId('progress_reports');
+  guardPeriodOpen(w, input.period);
   w.add(
     w.db.insertInto('progress_reports').values({
       id,

@@ -194,6 +194,18 @@ export interface ProgressReportTable {
   created_at: CreatedAt;
 }
 
+/** A reporting period the secretariat opened or closed (migration 0005). */
+export interface ReportingPeriodTable {
+  id: number;
+  /** "2021", "2021H1" or "2021H2". */
+  period: string;
+  state: 'open' | 'closed';
+  opened_at: CreatedAt;
+  closed_at: string | null;
+  /** The user who closed it. */
+  closed_by: string | null;
+}
+
 export interface EvaluationTable {
   id: number;
   node_id: number;
@@ -388,6 +400,7 @@ export interface Database {
   rate_limits: RateLimitTable;
   commenters: CommenterTable;
   search_outbox: SearchOutboxTable;
+  reporting_periods: ReportingPeriodTable;
 }
 
 /** Tables whose ids come from `id_sequences`. */
@@ -430,6 +443,7 @@ export type ResponseVersion = Selectable<ResponseVersionTable>;
 export type ResponseEvent = Selectable<ResponseEventTable>;
 export type ProgressReport = Selectable<ProgressReportTable>;
 export type NewProgressReport = Insertable<ProgressReportTable>;
+export type ReportingPeriod = Selectable<ReportingPeriodTable>;
 export type Evaluation = Selectable<EvaluationTable>;
 export type NewEvaluation = Insertable<EvaluationTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;

@@ -173,6 +173,16 @@ export function periodParts(code: string): Period {
   return { fiscalYear: Number(m[1]), half: (m[2] as Half | undefined) ?? null };
 }
 
+/**
+ * Orders period codes: halves before the whole year they belong to
+ * ("2021H1" < "2021H2" < "2021" < "2022H1"), because a whole-year report is
+ * written at the year's end. See `periodSortKey` in db/progress.ts for SQL.
+ */
+export function comparePeriods(a: string, b: string): number {
+  const key = (p: string) => (p.length === 4 ? `${p}Y` : p);
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
+
 /** "2021H1" → "令和3年度上半期"; "2021" → "令和3年度". */
 export function formatPeriod(code: string): string {
   const { fiscalYear, half } = periodParts(code);
