@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
-export const AUDIT_ENTITIES = ['opinion', 'response', 'progress', 'meeting', 'plan', 'node', 'indicator', 'evaluation', 'department', 'user'] as const;
+export const AUDIT_ENTITIES = ['opinion', 'response', 'progress', 'meeting', 'plan', 'node', 'indicator', 'evaluation', 'department', 'user', 'period'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditEntryView {

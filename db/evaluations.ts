@@ -1,4 +1,10 @@
-/** 事務事業評価: a project's yearly Plan/Do/Check/Action sheet, attached to its plan node. */
+/**
+ * 事務事業評価: a project's yearly Plan/Do/Check/Action sheet, attached to its
+ * plan node — the four ratings (進捗状況, 実施水準, 有効性, 効率性: A, B, C, or N
+ * where the sheet cannot compare or a rating was not given) with their reasons,
+ * the costs of the year (事業費 and its funding, staff and 人件費, トータルコスト,
+ * and the cost per unit with what it is per), the 実施した取組の内容 and the 総評.
+ */
 import type { Kysely } from 'kysely';
 import type { Database, Evaluation, Rating } from './schema.js';
 import type { Store } from './store.js';
@@ -31,9 +37,43 @@ export interface EvaluationCosts {
   totalCost?: number | null;
   /** 対象数: what the unit cost is divided by (e.g. 101,119 市民). */
   targetCount?: number | null;
-  /** 単位当たりコスト in 円. */
+  /** The unit the 対象数 is counted in (人, 件 …). */
+  targetCountUnit?: string | null;
+  /** 単位当たりコスト in 円: トータルコスト ÷ 対象数 as the sheet prints it. */
   unitCostYen?: number | null;
+  /** What the unit cost is per: the 対象数's 定義 (市民 …). */
   unitCostBasis?: string | null;
+}
+
+/** Every cost the sheet has, in its order (the view lists them all, null where not given). */
+export const EVALUATION_COST_FIELDS = [
+  'projectCost',
+  'nationalPrefecturalFunds',
+  'localBonds',
+  'otherSpecificRevenue',
+  'generalRevenue',
+  'staffCount',
+  'otherStaffCount',
+  'personnelCost',
+  'totalCost',
+  'targetCount',
+  'targetCountUnit',
+  'unitCostYen',
+  'unitCostBasis',
+] as const satisfies ReadonlyArray<keyof EvaluationCosts>;
+
+const RATING_FIELDS = ['progress', 'level', 'effectiveness', 'efficiency'] as const satisfies ReadonlyArray<keyof EvaluationRatings>;
+
+/**
+ * The costs to store: as given, with トータルコスト worked out as 事業費合計 +
+ * 人件費合計 (the sheet's (a)+(b)) when it is left out and both are known.
+ * A total that is given is kept as written, even when it does not add up.
+ */
+export function completeCosts(costs: EvaluationCosts): EvaluationCosts {
+  if (costs.totalCost !== undefined && costs.totalCost !== null) return costs;
+  if (typeof costs.projectCost !== 'number' || typeof costs.personnelCost !== 'number') return costs;
+  // Amounts are in 千円 with at most a few decimals; drop the binary noise of the sum.
+  return { ...costs, totalCost: Number((costs.projectCost + costs.personnelCost).toPrecision(12)) };
 }
 
 export interface EvaluationInput {
@@ -45,10 +85,21 @@ export interface EvaluationInput {
   summary: string | null;
 }
 
-export interface EvaluationView extends EvaluationInput {
+/** Every cost cell of the sheet, null where not given. */
+export type EvaluationCostsView = { [K in keyof EvaluationCosts]-?: Exclude<EvaluationCosts[K], undefined> };
+
+export interface EvaluationView extends Omit<EvaluationInput, 'reasons' | 'costs'> {
+  /** Every rating's reason, null where not given. */
+  reasons: Record<keyof EvaluationRatings, string | null>;
+  costs: EvaluationCostsView;
   id: number;
   nodeId: number;
   updatedAt: string;
+}
+
+/** `values` with every one of `keys`, null where missing, so a sheet always has all its cells. */
+function withAll<T extends object>(keys: ReadonlyArray<keyof T>, values: T): { [K in keyof T]-?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(keys.map((k) => [k, values[k] ?? null])) as { [K in keyof T]-?: Exclude<T[K], undefined> };
 }
 
 function toView(row: Evaluation): EvaluationView {
@@ -62,8 +113,8 @@ function toView(row: Evaluation): EvaluationView {
       effectiveness: row.rating_effectiveness,
       efficiency: row.rating_efficiency,
     },
-    reasons: JSON.parse(row.reasons) as EvaluationReasons,
-    costs: JSON.parse(row.costs) as EvaluationCosts,
+    reasons: withAll(RATING_FIELDS, JSON.parse(row.reasons) as EvaluationReasons),
+    costs: withAll(EVALUATION_COST_FIELDS, JSON.parse(row.costs) as EvaluationCosts),
     results: row.results,
     summary: row.summary,
     updatedAt: row.updated_at,
@@ -102,7 +153,7 @@ export async function saveEvaluation(
     rating_effectiveness: input.ratings.effectiveness,
     rating_efficiency: input.ratings.efficiency,
     reasons: JSON.stringify(input.reasons),
-    costs: JSON.stringify(input.costs),
+    costs: JSON.stringify(completeCosts(input.costs)),
     results: input.results,
     summary: input.summary,
   };

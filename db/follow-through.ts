@@ -76,12 +76,21 @@ export function latestStatus(steps: readonly PeriodStatus[]): ProgressStatus | n
   return steps.at(-1)?.status ?? null;
 }
 
+/** What decides whether an opinion is overdue, besides its reports. */
+export interface DueItem {
+  dueOn: string | null;
+  /** The opinion this one duplicates: its promise is followed through there. */
+  duplicateOfId: number | null;
+}
+
 /**
  * Overdue: the due date has passed (due today is not yet overdue) and the
- * latest status is not 済 (no report at all counts as not 済).
+ * latest status is not 済 (no report at all counts as not 済). A duplicate is
+ * never overdue itself: it cannot carry reports, and the opinion it
+ * duplicates (which answers it) is judged instead.
  */
-export function isOverdue(dueOn: string | null, latest: ProgressStatus | null, today: string): boolean {
-  return dueOn !== null && dueOn < today && latest !== 'done';
+export function isOverdue(item: DueItem, latest: ProgressStatus | null, today: string): boolean {
+  return item.duplicateOfId === null && item.dueOn !== null && item.dueOn < today && latest !== 'done';
 }
 
 /** How many periods in a row, counting back from the latest, a consider promise must sit at 未着手 or 遅れ to be stalled. */
@@ -107,6 +116,17 @@ export function isStalled(commitment: Commitment | null, steps: readonly PeriodS
 /** Whether `steps` hold a report for exactly `period`. */
 export function hasReportFor(steps: readonly PeriodStatus[], period: string): boolean {
   return steps.some((s) => s.period === period);
+}
+
+/**
+ * Whether an item must still report for `period`: it has no report for that
+ * period (a correction is a report too), and its latest report before it is
+ * not 済 — a finished item is not chased again. Whether the item is in the
+ * progress cycle at all is the caller's rule (an opinion once its response is
+ * approved or has been published; a plan node once it has been reported on).
+ */
+export function needsReport(steps: readonly PeriodStatus[], period: string): boolean {
+  return !hasReportFor(steps, period) && statusBefore(steps, period)?.status !== 'done';
 }
 
 /** The final status of the latest period before `period`, or null. */

@@ -1,4 +1,19 @@
-/** 指標 / 数値目標 / KPI and their yearly values. */
+/**
+ * 指標 / 数値目標 / KPI and their yearly values.
+ *
+ * How a year reads (see {@link achievementOf} and `yearsOf`):
+ * - Plans set targets for a few years only (seed 001: 2027 and 2031) while
+ *   actuals come every year. A year's actual is measured against the target
+ *   of that year, or, when the year has none (or only 検討中), against the
+ *   nearest later year that has a numeric target — how far along the way to
+ *   that target the indicator is. `targetYear` says which year that was.
+ *   Actuals after the last target year have nothing to be measured against.
+ * - 【累計】 (cumulative) indicators are recorded as running totals, the way the
+ *   documents print them (seed 001's 創業者数【累計】 259人, seed 004's
+ *   協定団体数(累計) 2 → 3 → 4): baseline, targets and actuals alike are totals
+ *   to date, never a year's increment. Achievement compares totals with
+ *   totals; `increment` gives what a year added to the previous year's total.
+ */
 import { sql, type Kysely } from 'kysely';
 import { parseDisplayNumber } from '../api/lib/numeric-display.js';
 import { matchKey } from '../api/lib/text.js';
@@ -22,8 +37,20 @@ export interface IndicatorYearView {
   actual: number | null;
   targetDisplay: string | null;
   actualDisplay: string | null;
-  /** Share of the target reached (1 = 100%), or null when either figure is missing. */
+  /**
+   * The year whose target `achievement` measures this year's actual against:
+   * this year when it has a numeric target, else the nearest later year that
+   * has one; null without an actual or without such a target.
+   */
+  targetYear: number | null;
+  /** Share of the target of `targetYear` reached (1 = 100%), or null when there is nothing to compare. */
   achievement: number | null;
+  /**
+   * Cumulative indicators only: this year's running total minus the previous
+   * fiscal year's (its actual, else its baseline) — what the year added; null
+   * otherwise or when either total is missing.
+   */
+  increment: number | null;
 }
 
 export interface IndicatorView {
@@ -39,28 +66,43 @@ export interface IndicatorView {
 }
 
 /**
- * Achievement of a target.
- * - `increase` (more is better): actual ÷ target.
- * - `decrease` (fewer is better, e.g. 待機児童数): target ÷ actual, so that
- *   reaching or beating the target gives 1 or more; an actual of 0 meets any
- *   target of 0 or more fully (1).
- * Cumulative (【累計】) indicators store running totals as the plan writes
- * them, so the same formulas apply to the totals. Rounded to 4 decimals.
+ * Achievement of a target (1 = 100%; above 1 = beaten), rounded to 4 decimals.
+ * - `increase` (more is better): actual ÷ target. A target of 0 or below
+ *   gives null: no share of it can be reached.
+ * - `decrease` (fewer is better, e.g. 待機児童数): target ÷ actual, the mirror
+ *   of the above, so that reaching or beating the target gives 1 or more and
+ *   twice the target gives 0.5. An actual of 0 meets any target of 0 or more
+ *   (1); a target of 0 with an actual above it gives 0 (not reached — a ratio
+ *   cannot say how far). Negative figures give null.
+ * - Cumulative (【累計】) indicators: the same formulas, on running totals.
+ * Null when either figure is missing.
  */
 export function achievementOf(direction: IndicatorDirection, target: number | null, actual: number | null): number | null {
   if (target === null || actual === null) return null;
   let ratio: number | null;
-  if (direction === 'increase') ratio = target === 0 ? null : actual / target;
-  else ratio = actual === 0 ? (target >= 0 ? 1 : null) : target / actual;
+  if (direction === 'increase') ratio = target <= 0 ? null : actual / target;
+  else if (target < 0 || actual < 0) ratio = null;
+  else ratio = actual === 0 ? 1 : target / actual;
   return ratio === null || !Number.isFinite(ratio) ? null : Math.round(ratio * 10000) / 10000;
 }
 
-function yearsOf(direction: IndicatorDirection, values: IndicatorValueView[]): IndicatorYearView[] {
+/** Each year with a value: its figures, the target its actual is measured against, and the achievement. */
+function yearsOf(direction: IndicatorDirection, cumulative: boolean, values: IndicatorValueView[]): IndicatorYearView[] {
   const byYear = new Map<number, IndicatorYearView>();
   for (const v of values) {
     let year = byYear.get(v.fiscalYear);
     if (!year) {
-      year = { fiscalYear: v.fiscalYear, baseline: null, target: null, actual: null, targetDisplay: null, actualDisplay: null, achievement: null };
+      year = {
+        fiscalYear: v.fiscalYear,
+        baseline: null,
+        target: null,
+        actual: null,
+        targetDisplay: null,
+        actualDisplay: null,
+        targetYear: null,
+        achievement: null,
+        increment: null,
+      };
       byYear.set(v.fiscalYear, year);
     }
     if (v.kind === 'baseline') year.baseline = v.value;
@@ -68,7 +110,18 @@ function yearsOf(direction: IndicatorDirection, values: IndicatorValueView[]): I
     if (v.kind === 'actual') [year.actual, year.actualDisplay] = [v.value, v.display];
   }
   const years = [...byYear.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
-  for (const y of years) y.achievement = achievementOf(direction, y.target, y.actual);
+  for (const [i, y] of years.entries()) {
+    if (y.actual === null) continue;
+    const measuredAgainst = years.slice(i).find((later) => later.target !== null);
+    y.targetYear = measuredAgainst?.fiscalYear ?? null;
+    y.achievement = achievementOf(direction, measuredAgainst?.target ?? null, y.actual);
+    if (cumulative) {
+      const previous = byYear.get(y.fiscalYear - 1);
+      const before = previous?.actual ?? previous?.baseline ?? null;
+      // toPrecision drops the binary noise of a subtraction (0.3 − 0.1).
+      y.increment = before === null ? null : Number((y.actual - before).toPrecision(12));
+    }
+  }
   return years;
 }
 
@@ -85,7 +138,7 @@ export function toIndicatorView(row: Indicator, values: IndicatorValue[]): Indic
     direction: row.direction,
     notes: row.notes,
     values: valueViews,
-    years: yearsOf(row.direction, valueViews),
+    years: yearsOf(row.direction, row.cumulative === 1, valueViews),
   };
 }
 

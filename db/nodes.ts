@@ -9,6 +9,7 @@ import { indicatorsByNode, type IndicatorView } from './indicators.js';
 import { opinionSummariesForNode, type OpinionSummaryView } from './opinions.js';
 import type { Visibility } from './visibility.js';
 import { planNodeTreeInsert } from './plans.js';
+import { toDepartmentView, type DepartmentView } from './departments.js';
 
 export interface NodeView {
   id: number;
@@ -19,6 +20,8 @@ export interface NodeView {
   title: string;
   description: string | null;
   position: number;
+  /** The department set on this node itself (see NodeDetailView.department for the one responsible). */
+  departmentId: number | null;
 }
 
 export interface NodeRefView {
@@ -33,6 +36,11 @@ export interface NodeDetailView extends NodeView {
   /** From the root down to the parent. */
   ancestors: NodeRefView[];
   children: NodeView[];
+  /**
+   * The department responsible: the node's own, else its nearest ancestor's
+   * (the same rule that decides who may report on it); null when none is set.
+   */
+  department: DepartmentView | null;
   indicators: IndicatorView[];
   /** Opinions linked to this node or to any node below it. */
   opinions: OpinionSummaryView[];
@@ -53,6 +61,7 @@ export function toNodeView(row: PlanNode): NodeView {
     title: row.title,
     description: row.description,
     position: row.position,
+    departmentId: row.department_id,
   };
 }
 
@@ -79,34 +88,39 @@ export async function subtreeIds(db: Kysely<Database>, id: number): Promise<numb
   return rows.map((r) => r.id);
 }
 
-async function ancestorsOf(db: Kysely<Database>, row: PlanNode): Promise<NodeRefView[]> {
+/** The nodes above `row`, from the root down, and the nearest department set on it or on one of them. */
+async function ancestorsOf(db: Kysely<Database>, row: PlanNode): Promise<{ ancestors: NodeRefView[]; departmentId: number | null }> {
   const chain: NodeRefView[] = [];
+  let departmentId = row.department_id;
   let parentId = row.parent_id;
   // Trees are shallow (a handful of levels); the guard stops a corrupted cycle.
   while (parentId !== null && chain.length < 64) {
     const parent = await getNodeRow(db, parentId);
     if (!parent) break;
     chain.unshift({ id: parent.id, level: parent.level, code: parent.code, title: parent.title });
+    departmentId ??= parent.department_id;
     parentId = parent.parent_id;
   }
-  return chain;
+  return { ancestors: chain, departmentId };
 }
 
 export async function getNodeDetail(db: Kysely<Database>, id: number, visibility: Visibility = 'all'): Promise<NodeDetailView | undefined> {
   const row = await getNodeRow(db, id);
   if (!row) return undefined;
-  const [plan, children, indicators, ancestors, opinions] = await Promise.all([
+  const [plan, children, indicators, { ancestors, departmentId }, opinions] = await Promise.all([
     db.selectFrom('plans').select(['id', 'title']).where('id', '=', row.plan_id).executeTakeFirstOrThrow(),
     db.selectFrom('plan_nodes').selectAll().where('parent_id', '=', id).orderBy('position').orderBy('id').execute(),
     indicatorsByNode(db, [id]),
     ancestorsOf(db, row),
     opinionSummariesForNode(db, id, visibility),
   ]);
+  const department = departmentId === null ? undefined : await db.selectFrom('departments').select(['id', 'name', 'bureau']).where('id', '=', departmentId).executeTakeFirst();
   return {
     ...toNodeView(row),
     plan,
     ancestors,
     children: children.map(toNodeView),
+    department: department ? toDepartmentView(department) : null,
     indicators: indicators.get(id) ?? [],
     opinions,
   };
@@ -119,6 +133,7 @@ export interface NewNodeInput {
   title: string;
   description?: string | null;
   position?: number;
+  departmentId?: number | null;
 }
 
 export async function createNode(store: Store, actor: Actor | null, planId: number, input: NewNodeInput): Promise<number> {
@@ -136,6 +151,7 @@ export interface NodeUpdateInput {
   title?: string;
   description?: string | null;
   position?: number;
+  departmentId?: number | null;
 }
 
 export async function updateNode(store: Store, actor: Actor | null, before: PlanNode, input: NodeUpdateInput): Promise<void> {
@@ -146,6 +162,7 @@ export async function updateNode(store: Store, actor: Actor | null, before: Plan
     ...(input.title !== undefined && { title: input.title }),
     ...(input.description !== undefined && { description: input.description }),
     ...(input.position !== undefined && { position: input.position }),
+    ...(input.departmentId !== undefined && { department_id: input.departmentId }),
   };
   if (Object.keys(changes).length === 0) return;
   const search_key = nodeSearchKey({

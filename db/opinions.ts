@@ -10,6 +10,8 @@ import { runWrite, type Actor, type WritePlan } from './write-plan.js';
 import { toDepartmentView, type DepartmentView } from './departments.js';
 import { latestProgressFor, periodSortKey } from './progress.js';
 import { currentVersionVisible, opinionVisibleSql, visibleResponseSql, type Visibility } from './visibility.js';
+import { STALLED_PERIODS } from './follow-through.js';
+import { todayInJapan } from '../api/lib/japanese-date.js';
 
 export interface OpinionNodeRefView {
   id: number;
@@ -215,6 +217,12 @@ export interface OpinionFilter {
   fiscalYear?: number;
   /** Words that must appear in the opinion (matched on NFKC, case-insensitively). */
   q?: string;
+  /** Only overdue opinions (true) or only those that are not (false); see `isOverdue` in db/follow-through.ts. */
+  overdue?: boolean;
+  /** Only stalled 検討 promises (true) or only the others (false); see `isStalled` in db/follow-through.ts. */
+  stalled?: boolean;
+  /** The date (ISO, Japan time) `overdue` is judged on; today when omitted. */
+  today?: string;
   /** Return opinions with ids greater than this. */
   afterId?: number;
   limit: number;
@@ -241,6 +249,45 @@ export const latestStatusSql = sql<ProgressStatus>`(
   SELECT p.status FROM progress_reports p WHERE p.opinion_id = o.id
   ORDER BY ${periodSortKey(sql.ref('p.period'))} DESC, p.id DESC LIMIT 1)`;
 
+/**
+ * SQL condition on opinion `o`: its response as the reader sees it (the
+ * answering one for a duplicate) meets every condition, written on `r` and
+ * `pv` through `visibleResponseSql`. A revision under way stays hidden.
+ */
+function visibleResponseMatches(visibility: Visibility, conditions: RawBuilder<boolean>[]): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM responses r
+    LEFT JOIN response_versions pv ON pv.response_id = r.id AND pv.version = r.published_version
+    WHERE r.opinion_id = coalesce(o.duplicate_of, o.id) AND ${sql.join(conditions, sql` AND `)})`;
+}
+
+/**
+ * SQL condition on opinion `o`: overdue on `today`, the rule of `isOverdue`
+ * (db/follow-through.ts) — not a duplicate, a due date before today and a
+ * latest status that is not 済 (no report counts as not 済). Written in SQL so that the filter
+ * runs before the page is cut and cursor pagination stays exact.
+ */
+export function overdueSql(today: string): RawBuilder<boolean> {
+  return sql<boolean>`(o.duplicate_of IS NULL AND o.due_on IS NOT NULL AND o.due_on < ${today} AND coalesce(${latestStatusSql}, '') <> 'done')`;
+}
+
+/**
+ * SQL condition on opinion `o`: stalled, the rule of `isStalled`
+ * (db/follow-through.ts) — the commitment the reader sees is `consider` and
+ * the final reports (newest correction) of its last STALLED_PERIODS reported
+ * periods are all 未着手 or 遅れ. "The last N periods are all stuck" is the
+ * same as "the trailing run of stuck periods is at least N".
+ */
+export function stalledSql(visibility: Visibility): RawBuilder<boolean> {
+  const response = visibleResponseSql(visibility);
+  return sql<boolean>`(${visibleResponseMatches(visibility, [sql<boolean>`${response.commitment} = 'consider'`])}
+    AND (SELECT count(*) FROM (
+      SELECT p.status FROM progress_reports p
+      WHERE p.opinion_id = o.id
+        AND p.id = (SELECT max(q.id) FROM progress_reports q WHERE q.opinion_id = o.id AND q.period = p.period)
+      ORDER BY ${periodSortKey(sql.ref('p.period'))} DESC LIMIT ${STALLED_PERIODS}
+    ) recent WHERE recent.status IN ('not_started', 'delayed')) = ${STALLED_PERIODS})`;
+}
+
 export async function listOpinions(db: Kysely<Database>, filter: OpinionFilter, visibility: Visibility = 'all'): Promise<OpinionPage> {
   let query = db.selectFrom('opinions as o').selectAll('o').where(opinionVisibleSql(visibility));
   if (filter.meetingId !== undefined) query = query.where('o.meeting_id', '=', filter.meetingId);
@@ -253,17 +300,23 @@ export async function listOpinions(db: Kysely<Database>, filter: OpinionFilter, 
     );
   }
   if (filter.commitment !== undefined || filter.state !== undefined) {
-    // On the response as the reader sees it (the answering one for a duplicate): a revision under way stays hidden.
     const response = visibleResponseSql(visibility);
-    const conditions = [
-      ...(filter.commitment ? [sql`${response.commitment} = ${filter.commitment}`] : []),
-      ...(filter.state ? [sql`${response.state} = ${filter.state}`] : []),
-    ];
-    query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM responses r
-      LEFT JOIN response_versions pv ON pv.response_id = r.id AND pv.version = r.published_version
-      WHERE r.opinion_id = coalesce(o.duplicate_of, o.id) AND ${sql.join(conditions, sql` AND `)})`);
+    query = query.where(
+      visibleResponseMatches(visibility, [
+        ...(filter.commitment ? [sql<boolean>`${response.commitment} = ${filter.commitment}`] : []),
+        ...(filter.state ? [sql<boolean>`${response.state} = ${filter.state}`] : []),
+      ]),
+    );
   }
   if (filter.status !== undefined) query = query.where(sql<boolean>`${latestStatusSql} = ${filter.status}`);
+  if (filter.overdue !== undefined) {
+    const overdue = overdueSql(filter.today ?? todayInJapan());
+    query = query.where(filter.overdue ? overdue : sql<boolean>`NOT ${overdue}`);
+  }
+  if (filter.stalled !== undefined) {
+    const stalled = stalledSql(visibility);
+    query = query.where(filter.stalled ? stalled : sql<boolean>`NOT ${stalled}`);
+  }
   if (filter.q) {
     for (const word of matchKey(filter.q).split(' ').filter(Boolean).slice(0, 10)) {
       query = query.where(sql<boolean>`o.text_key LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);

@@ -75,6 +75,7 @@ export interface NewNodeTreeInput {
   code?: string | null;
   title: string;
   description?: string | null;
+  departmentId?: number | null;
   indicators?: NewIndicatorInput[];
   children?: NewNodeTreeInput[];
 }
@@ -127,6 +128,7 @@ export async function planNodeTreeInsert(
         code: node.code ?? null,
         title: node.title,
         description: node.description ?? null,
+        department_id: node.departmentId ?? null,
         search_key: nodeSearchKey(node),
         position,
       });

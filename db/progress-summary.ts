@@ -9,7 +9,6 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database, ProgressStatus } from './schema.js';
-import { periodSortKey } from './progress.js';
 import { comparePeriods } from '../api/lib/japanese-date.js';
 import { PROGRESS_STATUSES } from '../api/lib/labels.js';
 import { opinionVisibleSql, type Visibility } from './visibility.js';
@@ -18,7 +17,8 @@ import { opinionVisibleSql, type Visibility } from './visibility.js';
 export type StatusCountsView = Record<ProgressStatus, number>;
 
 export interface SummaryRowView {
-  group: { id: number | null; title: string };
+  /** `code` is the group node's code (the 1 of 「(1)民間活力の活用」), where the group is a node that has one. */
+  group: { id: number | null; title: string; code?: string | null };
   counts: StatusCountsView;
   total: number;
 }
@@ -33,6 +33,8 @@ export interface SummaryTableView {
 export interface SummaryView extends SummaryTableView {
   planId: number;
   period: string | null;
+  /** Every period with figures for the plan, newest first (to choose from). */
+  periods: string[];
   groupBy: SummaryGroupBy;
   /** What the column of group names is called (取組の視点, 担当課, 会議 …). */
   groupLabel: string;
@@ -41,7 +43,13 @@ export interface SummaryView extends SummaryTableView {
   computed: SummaryTableView | null;
 }
 
-export type SummaryGroupBy = 'node' | 'department' | 'meeting';
+/** node: the plan's top-level nodes; level: the nodes of a named level (施策 …); department; meeting. */
+export type SummaryGroupBy = 'node' | 'level' | 'department' | 'meeting';
+
+/** The title of the group of items that sit above the chosen level (or beside it, in a branch without it). */
+export function aboveLevelTitle(level: string): string {
+  return `（${level}より上の項目）`;
+}
 
 function emptyCounts(): StatusCountsView {
   return { done: 0, on_track: 0, delayed: 0, not_started: 0, suspended: 0 };
@@ -71,19 +79,25 @@ function periodsWithin(period: string): string[] {
   return period.length === 4 ? [`${period}H1`, `${period}H2`, period] : [period];
 }
 
-/** The newest period with any report on the plan's nodes or opinions, or null. */
-export async function latestPeriod(db: Kysely<Database>, planId: number): Promise<string | null> {
+/**
+ * Every period with figures for the plan, newest first: reports on its nodes
+ * or on opinions linked to it, and tables the city printed for it.
+ */
+export async function summaryPeriods(db: Kysely<Database>, planId: number): Promise<string[]> {
   const { rows } = await sql<{ period: string }>`
-    SELECT p.period FROM progress_reports p
+    SELECT DISTINCT p.period FROM progress_reports p
     WHERE p.node_id IN (SELECT id FROM plan_nodes WHERE plan_id = ${planId})
        OR p.opinion_id IN (SELECT l.opinion_id FROM opinion_nodes l JOIN plan_nodes n ON n.id = l.node_id WHERE n.plan_id = ${planId})
-    ORDER BY ${periodSortKey(sql.ref('p.period'))} DESC LIMIT 1`.execute(db);
-  return rows[0]?.period ?? null;
+    UNION
+    SELECT period FROM reported_summaries WHERE plan_id = ${planId}`.execute(db);
+  return rows.map((r) => r.period).sort((a, b) => comparePeriods(b, a));
 }
 
 interface ItemStatus {
   groupId: number | null;
   groupTitle: string;
+  /** The plan node the item sits at: the node itself, or the node an opinion is linked to. */
+  nodeId: number;
   status: ProgressStatus;
 }
 
@@ -103,8 +117,9 @@ async function itemStatuses(db: Kysely<Database>, planId: number, period: string
     status: ProgressStatus;
     group_id: number | null;
     group_title: string | null;
+    node_id: number;
   }>`${tops}
-    SELECT 'n' || p.node_id AS item, p.period, p.id AS report_id, p.status,
+    SELECT 'n' || p.node_id AS item, p.period, p.id AS report_id, p.status, p.node_id,
       ${groupBy === 'node' ? sql`g.id` : groupBy === 'department' ? sql`nd.id` : sql`NULL`} AS group_id,
       ${groupBy === 'node' ? sql`g.title` : groupBy === 'department' ? sql`coalesce(nd.bureau || ' ' || nd.name, nd.name, '担当課なし')` : sql`'会議なし（計画の取組）'`} AS group_title
     FROM progress_reports p JOIN top ON top.id = p.node_id JOIN plan_nodes g ON g.id = top.top_id
@@ -112,7 +127,7 @@ async function itemStatuses(db: Kysely<Database>, planId: number, period: string
     LEFT JOIN departments nd ON nd.id = item.department_id
     WHERE p.period IN (${sql.join(periods)})
     UNION ALL
-    SELECT 'o' || p.opinion_id, p.period, p.id, p.status,
+    SELECT 'o' || p.opinion_id, p.period, p.id, p.status, top.id,
       ${groupBy === 'node' ? sql`g.id` : groupBy === 'department' ? sql`d.id` : sql`m.id`},
       ${groupBy === 'node' ? sql`g.title` : groupBy === 'department' ? sql`coalesce(d.bureau || ' ' || d.name, d.name, '担当課なし')` : sql`m.title`}
     FROM progress_reports p
@@ -128,23 +143,81 @@ async function itemStatuses(db: Kysely<Database>, planId: number, period: string
     const newer = !current || comparePeriods(row.period, current.period) > 0 || (row.period === current.period && row.report_id > current.report_id);
     if (newer) latest.set(row.item, row);
   }
-  return [...latest.values()].map((r) => ({ groupId: r.group_id, groupTitle: r.group_title ?? '（なし）', status: r.status }));
+  return [...latest.values()].map((r) => ({ groupId: r.group_id, groupTitle: r.group_title ?? '（なし）', nodeId: r.node_id, status: r.status }));
 }
 
-/** The figures computed from item reports, grouped; for `node`, every top-level node appears, even with no items. */
+/** The level names used in a plan's tree (施策, 主な取組 …). */
+export async function planLevels(db: Kysely<Database>, planId: number): Promise<string[]> {
+  const rows = await db.selectFrom('plan_nodes').select('level').distinct().where('plan_id', '=', planId).execute();
+  return rows.map((r) => r.level);
+}
+
+interface LevelGroups {
+  /** The nodes of the level, in the tree's order. */
+  groups: Array<{ id: number; title: string; code: string | null }>;
+  /** Each node of the plan → its ancestor-or-self at the level; absent for nodes above it (or in a branch without it). */
+  groupOf: Map<number, number>;
+}
+
+/** The nodes of `level` in tree order, and which of them each node of the plan falls under. */
+async function levelGroups(db: Kysely<Database>, planId: number, level: string): Promise<LevelGroups> {
+  const nodes = await db
+    .selectFrom('plan_nodes')
+    .select(['id', 'parent_id', 'level', 'code', 'title'])
+    .where('plan_id', '=', planId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const children = new Map<number | null, typeof nodes>();
+  for (const n of nodes) {
+    const siblings = children.get(n.parent_id);
+    if (siblings) siblings.push(n);
+    else children.set(n.parent_id, [n]);
+  }
+  const groups: LevelGroups['groups'] = [];
+  const groupOf = new Map<number, number>();
+  // Depth first in position order, carrying the nearest node of the level above each node.
+  const stack = [...(children.get(null) ?? [])].reverse().map((node) => ({ node, under: null as number | null }));
+  while (stack.length) {
+    const { node, under } = stack.pop()!;
+    let group = under;
+    if (group === null && node.level === level) {
+      group = node.id;
+      groups.push({ id: node.id, title: node.title, code: node.code });
+    }
+    if (group !== null) groupOf.set(node.id, group);
+    for (const child of [...(children.get(node.id) ?? [])].reverse()) stack.push({ node: child, under: group });
+  }
+  return { groups, groupOf };
+}
+
+/**
+ * The figures computed from item reports, grouped; for `node`, every
+ * top-level node appears, even with no items; for `level`, every node of
+ * that level in tree order, then the items above it in a group of their own.
+ */
 export async function computeSummary(
   db: Kysely<Database>,
   planId: number,
   period: string,
   groupBy: SummaryGroupBy,
   visibility: Visibility = 'all',
+  level?: string,
 ): Promise<SummaryTableView> {
   const groups = new Map<string, SummaryRowView>();
   if (groupBy === 'node') {
     const tops = await db.selectFrom('plan_nodes').select(['id', 'title', 'code']).where('plan_id', '=', planId).where('parent_id', 'is', null).orderBy('position').orderBy('id').execute();
-    for (const t of tops) groups.set(`${t.id}`, { group: { id: t.id, title: t.title }, counts: emptyCounts(), total: 0 });
+    for (const t of tops) groups.set(`${t.id}`, { group: { id: t.id, title: t.title, code: t.code }, counts: emptyCounts(), total: 0 });
   }
-  for (const item of await itemStatuses(db, planId, period, groupBy, visibility)) {
+  const byLevel = groupBy === 'level' && level !== undefined ? await levelGroups(db, planId, level) : null;
+  for (const g of byLevel?.groups ?? []) groups.set(`${g.id}`, { group: g, counts: emptyCounts(), total: 0 });
+  for (const found of await itemStatuses(db, planId, period, groupBy, visibility)) {
+    let item = found;
+    if (byLevel) {
+      const groupId = byLevel.groupOf.get(found.nodeId) ?? null;
+      // Every node of the level has its row already; what is left is the group above the level.
+      item = { ...found, groupId, groupTitle: aboveLevelTitle(level!) };
+    }
     const key = `${item.groupId ?? item.groupTitle}`;
     let row = groups.get(key);
     if (!row) {
@@ -162,14 +235,16 @@ export async function reportedSummary(db: Kysely<Database>, planId: number, peri
   const summary = await db.selectFrom('reported_summaries').selectAll().where('plan_id', '=', planId).where('period', '=', period).executeTakeFirst();
   if (!summary) return null;
   const rows = await db
-    .selectFrom('reported_summary_rows')
-    .selectAll()
-    .where('summary_id', '=', summary.id)
-    .orderBy('position')
+    .selectFrom('reported_summary_rows as r')
+    .leftJoin('plan_nodes as n', 'n.id', 'r.node_id')
+    .selectAll('r')
+    .select('n.code')
+    .where('r.summary_id', '=', summary.id)
+    .orderBy('r.position')
     .execute();
   const table = toTable(
     rows.map((r) => ({
-      group: { id: r.node_id, title: r.label },
+      group: { id: r.node_id, title: r.label, code: r.code ?? null },
       counts: { done: r.done, on_track: r.on_track, delayed: r.delayed, not_started: r.not_started, suspended: r.suspended },
       total: r.total,
     })),
@@ -188,34 +263,34 @@ export async function reportedSummary(db: Kysely<Database>, planId: number, peri
 }
 
 /** What the column of group names is called, for the table's header. */
-async function groupLabel(db: Kysely<Database>, planId: number, groupBy: SummaryGroupBy): Promise<string> {
+async function groupLabel(db: Kysely<Database>, planId: number, groupBy: SummaryGroupBy, level: string | undefined): Promise<string> {
+  if (groupBy === 'level' && level !== undefined) return level;
   if (groupBy === 'department') return '担当課';
   if (groupBy === 'meeting') return '会議';
   const top = await db.selectFrom('plan_nodes').select('level').where('plan_id', '=', planId).where('parent_id', 'is', null).orderBy('position').executeTakeFirst();
   return top?.level ?? '区分';
 }
 
-/** The summary as GET /api/progress/summary answers it. */
+/**
+ * The summary as GET /api/progress/summary answers it. `level` names the
+ * level to group by when `groupBy` is `level` (the caller checks that the
+ * plan has it, see `planLevels`).
+ */
 export async function progressSummary(
   db: Kysely<Database>,
   planId: number,
   requestedPeriod: string | undefined,
   groupBy: SummaryGroupBy,
   visibility: Visibility = 'all',
+  level?: string,
 ): Promise<SummaryView> {
-  const period = requestedPeriod ?? (await latestReportedOrComputedPeriod(db, planId));
-  const label = await groupLabel(db, planId, groupBy);
-  const base = { planId, period, groupBy, groupLabel: label };
+  const periods = await summaryPeriods(db, planId);
+  // Without a period: the newest one with figures.
+  const period = requestedPeriod ?? periods[0] ?? null;
+  const label = await groupLabel(db, planId, groupBy, level);
+  const base = { planId, period, periods, groupBy, groupLabel: label };
   if (period === null) return { ...base, ...toTable([]), source: 'computed', computed: null };
-  const computed = await computeSummary(db, planId, period, groupBy, visibility);
+  const computed = await computeSummary(db, planId, period, groupBy, visibility, level);
   const reported = groupBy === 'node' ? await reportedSummary(db, planId, period) : null;
   return reported ? { ...base, ...reported, source: 'reported', computed } : { ...base, ...computed, source: 'computed', computed: null };
-}
-
-/** Without a period: the newest one with either item reports or a reported table. */
-async function latestReportedOrComputedPeriod(db: Kysely<Database>, planId: number): Promise<string | null> {
-  const fromReports = await latestPeriod(db, planId);
-  const reported = await db.selectFrom('reported_summaries').select('period').where('plan_id', '=', planId).execute();
-  const all = [fromReports, ...reported.map((r) => r.period)].filter((p): p is string => p !== null);
-  return all.sort(comparePeriods).pop() ?? null;
 }

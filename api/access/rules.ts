@@ -49,6 +49,13 @@ export const ACCESS_RULES: readonly AccessRule[] = [
     require: { kind: 'roles', roles: ['department'] },
     reason: '施策の候補は、意見を整理する職員（事務局・担当課）向けの機能です。',
   },
+  {
+    method: 'GET',
+    path: '/api/progress/not-reported',
+    require: { kind: 'roles', roles: ['department'] },
+    reason: '未報告の一覧は、取組状況を報告・確認する職員（事務局・担当課）向けの機能です。',
+  },
+  { method: 'GET', path: '/api/notices', require: { kind: 'signed_in' }, reason: 'お知らせはサインインしている人向けです。' },
   // Signing in and out is for everyone (better-auth checks the credentials).
   { method: 'POST', path: '/api/auth/sign-in/email', require: { kind: 'public' }, reason: '' },
   { method: 'POST', path: '/api/auth/sign-out', require: { kind: 'public' }, reason: '' },
@@ -85,4 +92,7 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/nodes/{id}/progress', require: ownNode, reason: '取組状況を報告できるのは、その取組を担当する課と事務局です。' },
   { method: 'POST', path: '/api/nodes/{id}/evaluations', require: ownNode, reason: '事務事業評価を登録できるのは、その事業を担当する課と事務局です。' },
   { method: 'POST', path: '/api/imports', require: secretariat, reason: '資料の取り込みは事務局が行います。' },
+  { method: 'POST', path: '/api/periods', require: secretariat, reason: '報告期間の受付・締切は事務局が行います。' },
+  { method: 'POST', path: '/api/periods/{period}/close', require: secretariat, reason: '報告期間の受付・締切は事務局が行います。' },
+  { method: 'POST', path: '/api/periods/{period}/reopen', require: secretariat, reason: '報告期間の締切の解除は事務局が行います。' },
 ];

@@ -373,6 +373,28 @@ function readPairs(row: Row, from: number): Array<{ value: number; unit: string 
   return pairs;
 }
 
+/**
+ * What the cost per unit is per: the 定義 cell beside 対象数 (「単位当たりコスト 対象数 定義 市民 … 単位 市民」)
+ * and the unit the 対象数 figures are printed in (「101,381 人」).
+ */
+function readUnitCost(rows: Row[]): ParsedEvaluation['unitCost'] {
+  let basis: string | null = null;
+  let countUnit: string | null = null;
+  for (const row of rows) {
+    const at = row.keys.findIndex((k) => k === '定義');
+    if (basis === null && at >= 0 && row.keys.some((k) => /^(単位当たりコスト|対象数)$/.test(k))) {
+      const cell = row.cells.slice(at + 1).find((c) => c !== '');
+      if (cell) basis = cell;
+    }
+    const count = row.keys.findIndex((k) => k === '対象数');
+    if (countUnit === null && count >= 0) {
+      const unit = readPairs(row, count + 1).find((p) => p.unit !== null)?.unit;
+      if (unit) countUnit = unit;
+    }
+  }
+  return { basis, countUnit };
+}
+
 function readCosts(rows: Row[], warnings: ImportWarning[]): { years: YearCosts[]; line: number | null } {
   const first = rows.findIndex((r) => r.keys.some((k) => /^事業費合計/.test(k)));
   if (first < 0) return { years: [], line: null };
@@ -604,6 +626,7 @@ function parse(text: string): ParseResult<ParsedEvaluation> {
     indicator,
     years: costs.years,
     fiscalYear,
+    unitCost: readUnitCost(rows),
     ratings,
     reasons,
     results: readText(rows, /^実施した取組の内容$|^取組の内容$|^実施内容$/),
@@ -618,7 +641,7 @@ function parse(text: string): ParseResult<ParsedEvaluation> {
  * `fiscalYear` is the latest year on the sheet (the year the ratings are
  * for); `years` has the costs of every year printed, in 千円 except
  * `staffCount`/`otherStaffCount` (人), `targetCount` (the 対象数) and
- * `unitCostYen` (円). A rating is the letter printed after its choice list,
+ * `unitCostYen` (円); `unitCost` says what that cost is per (定義 市民, counted in 人). A rating is the letter printed after its choice list,
  * else the checked option; 一律に比較できない is `N`, and a rating that cannot
  * be read is `N` with a warning. The 自治力 cell printed before まちづくり目標
  * is dropped from `planPath` (it has no level or code). `value` is null, with

@@ -56,6 +56,8 @@ export async function writeEvaluationSheet(ctx: ImportContext, sheet: ParsedEval
     const value = year?.costs[key];
     if (value !== undefined) (costs as Record<string, number | null>)[key] = value;
   }
+  if (sheet.unitCost.basis !== null) costs.unitCostBasis = sheet.unitCost.basis;
+  if (sheet.unitCost.countUnit !== null) costs.targetCountUnit = sheet.unitCost.countUnit;
   const row = {
     rating_progress: sheet.ratings.progress,
     rating_level: sheet.ratings.level,

@@ -139,6 +139,8 @@ export interface ParsedEvaluation {
     costs: Record<string, number | null>;
   }>;
   fiscalYear: number;
+  /** What the 単位当たりコスト is per: the 対象数's 定義 (「市民」), and the unit it is counted in (「人」). */
+  unitCost: { basis: string | null; countUnit: string | null };
   ratings: Record<'progress' | 'level' | 'effectiveness' | 'efficiency', Rating>;
   reasons: Partial<Record<'progress' | 'level' | 'effectiveness' | 'efficiency', string>>;
   results: string | null;

@@ -151,6 +151,48 @@ describe('meetings', () => {
   });
 });
 
+describe('the department responsible for a node', () => {
+  it('is set on a node and inherited below it; that department may report there, another may not', async () => {
+    const [dept, other] = await Promise.all(
+      ['公共施設マネジメント課', '財政課'].map(async (name) => (await t.api('POST', '/api/departments', { name, bureau: '総務部' })).body.id as number),
+    );
+    const plan = (await t.api('POST', '/api/plans', {
+      title: '公共施設再編計画', municipality: '市', kind: 'other', startYear: 2024, endYear: 2027,
+      nodes: [{ level: '方針', title: '施設の総量を見直す', departmentId: dept, children: [{ level: '取組', title: '集会施設の統合' }] }],
+    })).body;
+    const top = plan.nodes[0];
+    const child = top.children[0];
+    expect(top.departmentId).toBe(dept);
+    expect(child.departmentId).toBeNull();
+    const detail = (await t.api('GET', `/api/nodes/${child.id}`)).body;
+    expect(detail.department).toMatchObject({ id: dept, name: '公共施設マネジメント課' });
+
+    const responsible = await t.signInAs('department', dept);
+    const elsewhere = await t.signInAs('department', other);
+    expect((await responsible.api('POST', `/api/nodes/${child.id}/progress`, { period: '2024H1', status: 'on_track' })).status).toBe(201);
+    expect((await elsewhere.api('POST', `/api/nodes/${child.id}/progress`, { period: '2024H1', status: 'done' })).status).toBe(403);
+
+    // Handing the child to the other department moves the right to report with it.
+    expect((await t.api('PATCH', `/api/nodes/${child.id}`, { departmentId: other })).body.department).toMatchObject({ id: other });
+    expect((await elsewhere.api('POST', `/api/nodes/${child.id}/progress`, { period: '2024H2', status: 'on_track' })).status).toBe(201);
+  });
+
+  it('must exist, and nothing is written when it does not', async () => {
+    const before = (await t.api('GET', '/api/plans')).body.items.length;
+    const bad = await t.api('POST', '/api/plans', {
+      title: '存在しない課の計画', municipality: '市', kind: 'other', startYear: 2024, endYear: 2027,
+      nodes: [{ level: '方針', title: 'A', children: [{ level: '取組', title: 'B', departmentId: 99999 }] }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].message).toContain('担当課（ID: 99999）は存在しません');
+    expect((await t.api('GET', '/api/plans')).body.items.length).toBe(before);
+    const node = (await t.api('GET', `/api/plans/${(await t.api('GET', '/api/plans')).body.items[0].id}`)).body.nodes[0];
+    const patch = await t.api('PATCH', `/api/nodes/${node.id}`, { departmentId: 99999 });
+    expect(patch.status).toBe(400);
+    expect(patch.body.error.details).toEqual([{ path: 'departmentId', message: '担当課（ID: 99999）は存在しません。' }]);
+  });
+});
+
 describe('progress and evaluations', () => {
   it('keeps a correction of a period as history', async () => {
     const first = await t.api('POST', '/api/nodes/5/progress', { period: '2025H1', status: 'delayed', note: '入札不調' });

@@ -53,6 +53,8 @@ describe('GET /api/progress/summary', () => {
     expect(year.totals).toEqual({ done: 1, on_track: 1, delayed: 0, not_started: 0, suspended: 1, total: 3 });
     const latest = (await t.api('GET', `/api/progress/summary?planId=${plan.id}`)).body;
     expect(latest.period).toBe('2021H2');
+    // The periods to choose from: those with reports, newest first.
+    expect(latest.periods).toEqual(['2021H2', '2021H1']);
   });
 
   it('exports the table in seed 003’s shape as CSV and Excel', async () => {
@@ -66,8 +68,12 @@ describe('GET /api/progress/summary', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).map((r) => r.cells);
     expect(rows[0]).toEqual(['重点戦略', '済', '概ね順調', '遅れ', '未着手', '休止', '合計']);
-    expect(rows.at(-1)).toEqual(['合計', ...['done', 'on_track', 'delayed', 'not_started', 'suspended', 'total'].map((k) => String(json.totals[k]))]);
-    expect(rows).toHaveLength(json.rows.length + 2);
+    expect(rows.at(-2)).toEqual(['合計', ...['done', 'on_track', 'delayed', 'not_started', 'suspended', 'total'].map((k) => String(json.totals[k]))]);
+    // The on-track share closes the table, to one decimal, from the same totals.
+    const share = ((json.totals.done + json.totals.on_track) / json.totals.total) * 100;
+    expect(rows.at(-1)![0]).toBe('順調（済＋概ね順調）の割合');
+    expect(Number(rows.at(-1)![1]!.replace('%', ''))).toBeCloseTo(share, 1);
+    expect(rows).toHaveLength(json.rows.length + 3);
 
     const res = await app.request('/api/progress/summary?planId=1&period=2025H1&format=xlsx');
     expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
@@ -79,5 +85,91 @@ describe('GET /api/progress/summary', () => {
     expect((await t.api('GET', '/api/progress/summary?planId=999')).status).toBe(404);
     expect((await t.api('GET', '/api/progress/summary?planId=1&period=2021H3')).status).toBe(400);
     expect((await t.api('GET', '/api/progress/summary')).status).toBe(400);
+  });
+});
+
+describe('GET /api/progress/summary?groupBy=level', () => {
+  let planId: number;
+  let ids: Record<string, number>;
+  beforeAll(async () => {
+    const plan = (await t.api('POST', '/api/plans', {
+      title: '総合計画（段階別集計）', municipality: '市', kind: 'comprehensive', startYear: 2020, endYear: 2027,
+      nodes: [
+        {
+          level: '重点戦略', code: '1', title: '子育て',
+          children: [
+            { level: '施策', code: '1-1', title: '保育の充実', children: [{ level: '主な取組', title: '保育所の整備' }, { level: '主な取組', title: '保育士の確保' }] },
+            { level: '施策', code: '1-2', title: '教育の充実', children: [] },
+          ],
+        },
+        { level: '重点戦略', code: '2', title: '産業', children: [{ level: '施策', code: '2-1', title: '商店街の支援', children: [{ level: '主な取組', title: '空き店舗の活用' }] }] },
+      ],
+    })).body;
+    planId = plan.id;
+    const [s1, s2] = plan.nodes;
+    ids = { s1: s1.id, m1: s1.children[0].id, m2: s1.children[1].id, m3: s2.children[0].id, a: s1.children[0].children[0].id, b: s1.children[0].children[1].id, c: s2.children[0].children[0].id };
+    const node = (id: number, status: string) => t.api('POST', `/api/nodes/${id}/progress`, { period: '2021H1', status });
+    await node(ids.a!, 'on_track');
+    await node(ids.b!, 'delayed');
+    await node(ids.b!, 'done'); // a correction: the latest report counts
+    await node(ids.c!, 'not_started');
+    await node(ids.m3!, 'suspended'); // a report on a 施策 itself counts in its own group
+    await node(ids.s1!, 'on_track'); // above the 施策 level
+    const meetingId = (await t.api('POST', '/api/meetings', { title: '段階別集計の会議', fiscalYear: 2021 })).body.id;
+    const opinionId = (await t.api('POST', '/api/opinions', { meetingId, text: '保育所を増やしてほしい。', nodeIds: [ids.a] })).body.id;
+    await t.api('PUT', `/api/opinions/${opinionId}/response`, { text: '保育所の整備を実施します。' });
+    await t.api('POST', `/api/opinions/${opinionId}/progress`, { period: '2021H1', status: 'delayed' });
+  });
+
+  const rowsOf = (body: any) => body.rows.map((r: any) => [r.group.id, r.group.title, r.counts, r.total]);
+  const counts = (c: Partial<Record<'done' | 'on_track' | 'delayed' | 'not_started' | 'suspended', number>>) => ({ done: 0, on_track: 0, delayed: 0, not_started: 0, suspended: 0, ...c });
+
+  it('groups items under their ancestor-or-self at the level, every node of the level in tree order, items above it last', async () => {
+    const res = await t.api('GET', `/api/progress/summary?planId=${planId}&period=2021H1&groupBy=level&level=${encodeURIComponent('施策')}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ groupBy: 'level', groupLabel: '施策', source: 'computed' });
+    expect(rowsOf(res.body)).toEqual([
+      [ids.m1, '保育の充実', counts({ done: 1, on_track: 1, delayed: 1 }), 3],
+      [ids.m2, '教育の充実', counts({}), 0],
+      [ids.m3, '商店街の支援', counts({ not_started: 1, suspended: 1 }), 2],
+      [null, '（施策より上の項目）', counts({ on_track: 1 }), 1],
+    ]);
+    expect(res.body.totals.total).toBe(6);
+    expect(res.body.onTrackRate).toBeCloseTo(3 / 6, 4);
+  });
+
+  it('at the lowest level, the 施策 reported on themselves go above it; at the top level it matches groupBy=node', async () => {
+    const lowest = (await t.api('GET', `/api/progress/summary?planId=${planId}&period=2021H1&groupBy=level&level=主な取組`)).body;
+    expect(rowsOf(lowest)).toEqual([
+      [ids.a, '保育所の整備', counts({ on_track: 1, delayed: 1 }), 2],
+      [ids.b, '保育士の確保', counts({ done: 1 }), 1],
+      [ids.c, '空き店舗の活用', counts({ not_started: 1 }), 1],
+      [null, '（主な取組より上の項目）', counts({ on_track: 1, suspended: 1 }), 2],
+    ]);
+    const top = (await t.api('GET', `/api/progress/summary?planId=${planId}&period=2021H1&groupBy=level&level=重点戦略`)).body;
+    const byNode = (await t.api('GET', `/api/progress/summary?planId=${planId}&period=2021H1`)).body;
+    expect(rowsOf(top)).toEqual(rowsOf(byNode));
+    expect(top.totals).toEqual(byNode.totals);
+  });
+
+  it('heads the CSV column with the level’s name', async () => {
+    const csv = await t.request(`/api/progress/summary?planId=${planId}&period=2021H1&groupBy=level&level=施策&format=csv`);
+    const rows = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await csv.arrayBuffer()))).map((r) => r.cells);
+    expect(rows[0]![0]).toBe('施策');
+    expect(rows.some((r) => r[0] === '（施策より上の項目）' && r[6] === '1')).toBe(true);
+  });
+
+  it('answers 400 on level without a level name, or with one the plan does not have', async () => {
+    const missing = await t.api('GET', `/api/progress/summary?planId=${planId}&groupBy=level`);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details).toEqual([{ path: 'level', message: expect.stringContaining('level で指定してください') }]);
+    const unknown = await t.api('GET', `/api/progress/summary?planId=${planId}&groupBy=level&level=${encodeURIComponent('個別施策')}`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details[0].path).toBe('level');
+    expect(unknown.body.error.details[0].message).toContain('「個別施策」という階層はこの計画にありません');
+    expect(unknown.body.error.details[0].message).toContain('施策');
+    // A level of another plan is not this plan's level.
+    expect((await t.api('GET', `/api/progress/summary?planId=${planId}&groupBy=level&level=取組の視点`)).status).toBe(400);
+    expect((await t.api('GET', `/api/progress/summary?planId=${planId}&groupBy=level&level=`)).status).toBe(400);
   });
 });

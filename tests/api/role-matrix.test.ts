@@ -167,6 +167,10 @@ const CALLS: Call[] = [
     body: () => ({ fiscalYear: 2024, ratings: { progress: 'A', level: 'B', effectiveness: 'A', efficiency: 'B' }, summary: `総評${next()}` }),
     expect: OWN_A,
   },
+  // Periods far from the ones reported on above, so that closing them freezes nothing this file relies on.
+  { name: 'open a reporting period', method: 'POST', route: '/api/periods', path: () => '/api/periods', body: () => ({ period: '2039H1' }), expect: SECRETARIAT_ONLY },
+  { name: 'close a reporting period', method: 'POST', route: '/api/periods/{period}/close', path: () => '/api/periods/2038/close', expect: SECRETARIAT_ONLY },
+  { name: 'reopen a reporting period', method: 'POST', route: '/api/periods/{period}/reopen', path: () => `/api/periods/${encodeURIComponent('令和20年度')}/reopen`, expect: SECRETARIAT_ONLY },
   { name: 'import a document', method: 'POST', route: '/api/imports', path: () => '/api/imports?dryRun=true', body: () => '会議,年度,番号,意見\n会議,2025,1,意見です\n', headers: () => ({ 'content-type': 'text/csv' }), expect: SECRETARIAT_ONLY },
   { name: 'create an account', method: 'POST', route: '/api/users', path: () => '/api/users', body: () => ({ email: `new${next()}@test.example.jp`, name: '新しい人', role: 'committee', password: 'long-enough-password' }), expect: SECRETARIAT_ONLY },
   { name: 'change an account', method: 'PATCH', route: '/api/users/{id}', path: () => `/api/users/${committee.userId}`, body: () => ({ name: `委員${next()}` }), expect: SECRETARIAT_ONLY },

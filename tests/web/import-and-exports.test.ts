@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImportResult, Meeting, MeetingList, PlanDetail, PlanList, ProgressSummary } from '../../web/src/api/types.js';
 import { formatPeriod } from '../../api/lib/japanese-date.js';
+import { groupCaption, onTrackPercent } from '../../api/lib/status-table.js';
 import { summaryDifferences } from '../../web/src/lib/progress-summary.js';
 import { WIDTHS, deepActiveElement, launchBrowser, maybeScreenshot, maybeScreenshotElement, type OpenedPage } from './support/browser.js';
 import { expectHealthyPage, waitForHeading, withOpenedPage } from './support/pages.js';
@@ -314,17 +315,17 @@ describe.each(WIDTHS)('at %i px', (width) => {
       expect(await section.locator('caption').innerText()).toContain(`取組状況の総括表（${formatPeriod(summary.period!)}・取組の報告から集計）`);
       expect((await section.locator('thead th').allInnerTexts()).map((t) => t.trim())).toEqual([summary.groupLabel, ...STATUS_COLUMNS]);
       expect(await section.locator('tbody tr').count()).toBe(summary.rows.length);
-      expect((await section.locator('tbody th').allInnerTexts()).map((t) => t.trim())).toEqual(summary.rows.map((r) => r.group.title));
+      expect((await section.locator('tbody th').allInnerTexts()).map((t) => t.trim())).toEqual(summary.rows.map((r) => groupCaption(r.group)));
       expect((await section.locator('tfoot th').innerText()).trim()).toBe('合計');
       expect(await totalsRow(page)).toEqual(totalsOf(summary));
-      expect(await section.locator('[data-rate]').innerText()).toBe(`${Math.round(summary.onTrackRate! * 1000) / 10}%`);
+      expect(await section.locator('[data-rate]').innerText()).toBe(onTrackPercent(summary.totals));
       expect(await section.locator('[data-source]').innerText()).toBe('取組の報告から集計');
       expect(await section.locator('[data-period]').innerText()).toBe(formatPeriod(summary.period!));
 
       const downloads = page.getByRole('group', { name: 'この表をダウンロード' });
       for (const format of ['csv', 'xlsx']) {
         const href = await downloads.locator(`a[data-format="${format}"]`).getAttribute('href');
-        expect(href).toBe(`/api/progress/summary?planId=${plan.id}&period=${summary.period}&format=${format}`);
+        expect(href).toBe(`/api/progress/summary?planId=${plan.id}&period=${summary.period}&groupBy=node&format=${format}`);
         expect((await fetch(server.baseUrl + href!)).status).toBe(200);
       }
 

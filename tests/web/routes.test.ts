@@ -15,10 +15,21 @@ describe('matchRoute', () => {
     expect(matchRoute('/import/')).toEqual({ name: 'import' });
     expect(matchRoute('/search')).toEqual({ name: 'search' });
     expect(matchRoute('/search/')).toEqual({ name: 'search' });
+    expect(matchRoute('/meetings/12/follow-up')).toEqual({ name: 'follow-up', id: 12 });
+    expect(matchRoute('/notices')).toEqual({ name: 'notices' });
+    expect(matchRoute('/periods/')).toEqual({ name: 'periods' });
+    expect(matchRoute('/plans/3/summary')).toEqual({ name: 'plan-summary', id: 3 });
+    expect(matchRoute('/plans/3/summary/')).toEqual({ name: 'plan-summary', id: 3 });
+    expect(matchRoute('/nodes/67')).toEqual({ name: 'node', id: 67 });
+  });
+
+  test('the summary and node pages take positive ids only, and nothing below them', () => {
+    for (const path of ['/plans/0/summary', '/plans/x/summary', '/plans/3/summary/2', '/nodes', '/nodes/0', '/nodes/-4', '/nodes/1/evaluations'])
+      expect(matchRoute(path), path).toEqual({ name: 'not-found' });
   });
 
   test('anything else is not found, including ids that are not positive integers', () => {
-    for (const path of ['/meetings', '/meetings/0', '/meetings/abc', '/meetings/1.5', '/plans/-1', '/nope', '/meetings/1/x', '/imports', '/import/1', '/search/1'])
+    for (const path of ['/meetings', '/meetings/0', '/meetings/abc', '/meetings/1.5', '/plans/-1', '/nope', '/meetings/1/x', '/imports', '/import/1', '/search/1', '/meetings/0/follow-up', '/meetings/1/follow-up/2', '/notices/1', '/periods/2025H1'])
       expect(matchRoute(path), path).toEqual({ name: 'not-found' });
   });
 });

@@ -9,7 +9,7 @@ export const IndicatorValueSchema = z
   .object({
     fiscalYear: z.number().int().openapi({ example: 2027 }),
     kind: IndicatorValueKindSchema,
-    value: z.number().nullable().openapi({ description: '数値。集計中・検討中・— などは null', example: 2831 }),
+    value: z.number().nullable().openapi({ description: '数値。集計中・検討中・— などは null。【累計】の指標はその年度までの累計値', example: 2831 }),
     display: z.string().openapi({ description: '資料に書かれたとおりの表記', example: '2,831件' }),
   })
   .openapi('IndicatorValue', { description: '指標のある年度の値' });
@@ -22,12 +22,22 @@ export const IndicatorYearSchema = z
     actual: z.number().nullable().openapi({ example: 80 }),
     targetDisplay: z.string().nullable().openapi({ example: '100件' }),
     actualDisplay: z.string().nullable().openapi({ example: '80件' }),
+    targetYear: z.number().int().nullable().openapi({
+      description:
+        '達成率の基準にした目標の年度。その年度に数値の目標があればその年度、なければ（検討中も含む）それ以降で最も近い数値の目標がある年度。実績がないとき、以降に目標がないときは null',
+      example: 2027,
+    }),
     achievement: z.number().nullable().openapi({
-      description: '達成率（1 = 100%）。増やす指標は 実績 ÷ 目標、減らす指標は 目標 ÷ 実績（実績0は1）。',
+      description:
+        '達成率（1 = 100%、1 を超えると目標以上）。targetYear の目標に対して、増やす指標は 実績 ÷ 目標（目標が0以下なら null）、減らす指標は 目標 ÷ 実績（実績0は1、目標0で実績が0より大きければ0、負の値は null）。【累計】の指標は累計値どうしで比べる。比べる値がなければ null',
       example: 0.8,
     }),
+    increment: z.number().nullable().openapi({
+      description: '【累計】の指標のみ: その年度の累計から前年度の累計（実績、なければ策定時の値）を引いた、その年度の増加分。それ以外は null',
+      example: 1,
+    }),
   })
-  .openapi('IndicatorYear', { description: '年度ごとの目標・実績・達成率' });
+  .openapi('IndicatorYear', { description: '年度ごとの目標・実績・達成率。目標がない年度の実績は、次に目標がある年度の目標に対する達成率' });
 
 export const IndicatorSchema = z
   .object({
@@ -35,8 +45,8 @@ export const IndicatorSchema = z
     nodeId: z.number().int().openapi({ example: 5 }),
     name: z.string().openapi({ example: '創業支援件数' }),
     unit: z.string().nullable().openapi({ example: '件' }),
-    cumulative: z.boolean().openapi({ description: '【累計】の指標', example: true }),
-    direction: z.enum(['increase', 'decrease']).openapi({ description: 'increase 増やす指標, decrease 減らす指標', example: 'increase' }),
+    cumulative: z.boolean().openapi({ description: '【累計】の指標。策定時の値・目標・実績はすべてその年度までの累計値で登録する（年度ごとの増加分ではない）', example: true }),
+    direction: z.enum(['increase', 'decrease']).openapi({ description: 'increase 増やす指標（達成率 = 実績 ÷ 目標）, decrease 減らす指標（達成率 = 目標 ÷ 実績）', example: 'increase' }),
     notes: z.string().nullable().openapi({ example: '関係支援機関を含めた相談受付件数' }),
     values: z.array(IndicatorValueSchema),
     years: z.array(IndicatorYearSchema),
@@ -61,8 +71,8 @@ export const NewIndicatorSchema = z
   .object({
     name: Text(300).openapi({ example: '創業支援件数' }),
     unit: OptionalText(30).openapi({ example: '件' }),
-    cumulative: z.boolean().optional().openapi({ example: true }),
-    direction: z.enum(['increase', 'decrease']).optional().openapi({ example: 'increase' }),
+    cumulative: z.boolean().optional().openapi({ description: '【累計】の指標なら true。値はその年度までの累計値で登録する', example: true }),
+    direction: z.enum(['increase', 'decrease']).optional().openapi({ description: '既定は increase（増やす指標）。減らす指標は decrease', example: 'increase' }),
     notes: OptionalText(2000).openapi({ example: null }),
     values: z.array(IndicatorValueInputSchema).max(200, '値は200件までです。').optional(),
   })

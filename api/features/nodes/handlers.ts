@@ -1,5 +1,6 @@
 import { createNode, getNodeDetail, getNodeRow, subtreeIds, updateNode } from '../../../db/nodes.js';
 import { planExists } from '../../../db/plans.js';
+import { getDepartment } from '../../../db/departments.js';
 import { danglingReference, invalidField, notFound, found } from '../../lib/errors.js';
 import { featureApp } from '../../lib/app-env.js';
 import type { Kysely } from 'kysely';
@@ -14,6 +15,12 @@ async function checkParent(db: Kysely<Database>, planId: number, parentId: numbe
   if (parent.plan_id !== planId) throw invalidField('parentId', '親ノードは同じ計画のノードを指定してください。');
 }
 
+/** A department given for a node must exist. */
+async function checkDepartment(db: Kysely<Database>, departmentId: number | null | undefined): Promise<void> {
+  if (departmentId !== null && departmentId !== undefined && !(await getDepartment(db, departmentId)))
+    throw danglingReference('departmentId', '担当課', departmentId);
+}
+
 export const nodesApp = featureApp()
   .openapi(createNodeRoute, async (c) => {
     const { id: planId } = c.req.valid('param');
@@ -21,6 +28,7 @@ export const nodesApp = featureApp()
     if (!(await planExists(db, planId))) throw notFound('計画', planId);
     const input = c.req.valid('json');
     await checkParent(db, planId, input.parentId);
+    await checkDepartment(db, input.departmentId);
     const id = await createNode(c.var.store, c.var.actor, planId, input);
     return c.json(found(await getNodeDetail(db, id), 'ノード', id), 201);
   })
@@ -42,6 +50,7 @@ export const nodesApp = featureApp()
       if ((await subtreeIds(db, id)).includes(input.parentId))
         throw invalidField('parentId', 'ノード自身やその下位のノードを親にはできません。');
     }
+    await checkDepartment(db, input.departmentId);
     await updateNode(c.var.store, c.var.actor, before, input);
     return c.json(found(await getNodeDetail(db, id), 'ノード', id), 200);
   });

@@ -81,6 +81,12 @@ export const OpinionPageSchema = z
   })
   .openapi('OpinionPage', { description: '意見の一覧（1ページ分）' });
 
+/** A yes/no query parameter: `true` or `false`, as written. */
+const BooleanQuery = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .openapi({ type: 'string', enum: ['true', 'false'] });
+
 export const OpinionListQuerySchema = z.object({
   meetingId: IdParam.optional().openapi({ param: { name: 'meetingId', in: 'query' }, description: '会議で絞り込む' }),
   nodeId: IdParam.optional().openapi({ param: { name: 'nodeId', in: 'query' }, description: 'ノード（とその下位ノード）で絞り込む' }),
@@ -90,6 +96,16 @@ export const OpinionListQuerySchema = z.object({
   state: ResponseStateSchema.optional().openapi({ param: { name: 'state', in: 'query' }, description: '対応方針の状態で絞り込む' }),
   fiscalYear: FiscalYearInput.optional().openapi({ param: { name: 'fiscalYear', in: 'query' }, description: '会議の年度（2024、令和6年度）' }),
   q: z.string().max(200, '検索語は200文字以内にしてください。').optional().openapi({ param: { name: 'q', in: 'query' }, description: '意見の本文に含まれる語（全角・半角を区別しない）', example: '創業' }),
+  overdue: BooleanQuery.optional().openapi({
+    param: { name: 'overdue', in: 'query' },
+    description: 'true: 期限切れ（対応期限が昨日以前で、最新の取組状況が済でない。報告がなければ済でないとみなす。期限当日はまだ期限切れではない）だけ。false: それ以外だけ',
+    example: 'true',
+  }),
+  stalled: BooleanQuery.optional().openapi({
+    param: { name: 'stalled', in: 'query' },
+    description: 'true: 停滞（見る人に示される約束が検討で、直近2期以上続けて未着手か遅れ。各期は訂正後の報告で数える）だけ。false: それ以外だけ',
+    example: 'true',
+  }),
   cursor: z.string().max(100).optional().openapi({ param: { name: 'cursor', in: 'query' }, description: '前のページの nextCursor' }),
   limit: Limit.openapi({ param: { name: 'limit', in: 'query' } }),
 }).strict();

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { FiscalYearInput, OptionalText, Text } from '../../lib/schemas.js';
+import { FiscalYearInput, Id, OptionalText, Text } from '../../lib/schemas.js';
 import { IndicatorSchema, NewIndicatorSchema } from '../indicators/schemas.js';
 import { NodeSchema } from '../nodes/schemas.js';
 
@@ -40,6 +40,7 @@ export interface NewNodeTree {
   code?: string | null;
   title: string;
   description?: string | null;
+  departmentId?: number | null;
   indicators?: z.infer<typeof NewIndicatorSchema>[];
   children?: NewNodeTree[];
 }
@@ -50,6 +51,7 @@ export const NewNodeTreeSchema: z.ZodType<NewNodeTree> = z
     code: OptionalText(50),
     title: Text(500),
     description: OptionalText(20000),
+    departmentId: Id.nullable().optional().openapi({ description: '担当課（下位ノードにも及ぶ）' }),
     indicators: z.array(NewIndicatorSchema).max(200).optional(),
     get children() {
       return z.array(NewNodeTreeSchema).max(500).optional();

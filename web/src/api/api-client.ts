@@ -9,7 +9,18 @@ import type {
   CommentReceipt,
   Department,
   DuplicateGroup,
+  Evaluation,
   Me,
+  NodeDetail,
+  ProgressReport,
+  ReportingPeriodList,
+  ReportingPeriod,
+  OpinionTimeline,
+  NodeTimeline,
+  ProgressInput,
+  NotReported,
+  Notices,
+  SummaryGroupBy,
   OpinionResponse,
   ResponseAction,
   ResponseVersion,
@@ -19,6 +30,7 @@ import type {
   ImportResult,
   Meeting,
   MeetingList,
+  MeetingFollowUp,
   NodeSuggestions,
   Opinion,
   OpinionPage,
@@ -77,6 +89,14 @@ export interface ImportOptions {
 
 /** Formats the export links offer. */
 export type ReportFormat = 'html' | 'csv' | 'xlsx';
+
+/** The query of GET /api/progress/summary (JSON). */
+export interface SummaryQuery {
+  planId: number;
+  period?: string | undefined;
+  groupBy?: SummaryGroupBy | undefined;
+  level?: string | undefined;
+}
 export type SummaryFormat = 'json' | 'csv' | 'xlsx';
 
 /** Largest page the opinion list gives; the meeting page wants every opinion. */
@@ -324,6 +344,11 @@ export class ApiClient {
     return this.get<Meeting>(`/meetings/${id}`, {}, signal);
   }
 
+  /** A meeting's follow-up for the committee: each opinion's promise, latest status and timeline, overdue, stalled, not reported. */
+  getMeetingFollowUp(id: number, signal?: AbortSignal): Promise<MeetingFollowUp> {
+    return this.get<MeetingFollowUp>(`/meetings/${id}/follow-up`, {}, signal);
+  }
+
   /** Every opinion matching the filter, following `nextCursor` to the last page. */
   async listAllOpinions(filter: { meetingId?: number; departmentId?: number; state?: string }, signal?: AbortSignal): Promise<Opinion[]> {
     const items: Opinion[] = [];
@@ -363,14 +388,87 @@ export class ApiClient {
     });
   }
 
-  /** GET /api/progress/summary for a plan; `period` omitted: the latest period with reports. */
-  getProgressSummary(query: { planId: number; period?: string | undefined }, signal?: AbortSignal): Promise<ProgressSummary> {
-    return this.get<ProgressSummary>('/progress/summary', query, signal);
+  /**
+   * GET /api/progress/summary for a plan; `period` omitted: the latest period
+   * with reports. `groupBy` omitted: by the plan's top-level nodes; `level`
+   * names the level for groupBy=level (施策 …).
+   */
+  getProgressSummary(query: SummaryQuery, signal?: AbortSignal): Promise<ProgressSummary> {
+    return this.get<ProgressSummary>('/progress/summary', { ...query }, signal);
   }
 
-  /** Where the 取組状況の総括 downloads (CSV, Excel) are. */
-  progressSummaryUrl(query: { planId: number; period?: string | null | undefined }, format: SummaryFormat): string {
-    return this.url('/progress/summary', { planId: query.planId, period: query.period ?? undefined, format });
+  /** Where the 取組状況の総括 downloads (CSV, Excel) are, for the same grouping as the table on screen. */
+  progressSummaryUrl(query: { planId: number; period?: string | null | undefined; groupBy?: SummaryGroupBy | undefined; level?: string | undefined }, format: SummaryFormat): string {
+    return this.url('/progress/summary', { planId: query.planId, period: query.period ?? undefined, groupBy: query.groupBy, level: query.level, format });
+  }
+
+  /** GET /api/periods: the reporting periods opened or closed by the secretariat, and the current one. */
+  listPeriods(signal?: AbortSignal): Promise<ReportingPeriodList> {
+    return this.get<ReportingPeriodList>('/periods', {}, signal);
+  }
+
+  /** GET /api/nodes/{id}: the node, its ancestors, children, indicators and linked opinions. */
+  getNode(id: number, signal?: AbortSignal): Promise<NodeDetail> {
+    return this.get<NodeDetail>(`/nodes/${id}`, {}, signal);
+  }
+
+  /** The node's 事務事業評価, oldest fiscal year first. */
+  async listEvaluations(nodeId: number, signal?: AbortSignal): Promise<Evaluation[]> {
+    return (await this.get<{ items: Evaluation[] }>(`/nodes/${nodeId}/evaluations`, {}, signal)).items;
+  }
+
+  /** The node's progress reports, one per period, oldest period first. */
+  async listNodeProgress(nodeId: number, signal?: AbortSignal): Promise<ProgressReport[]> {
+    return (await this.get<{ items: ProgressReport[] }>(`/nodes/${nodeId}/progress`, {}, signal)).items;
+  }
+
+  /** POST /api/periods: opens `period` (2025H1, 令和7年度上半期, 2025) for reports; 409 when it is already open. */
+  openPeriod(period: string): Promise<ReportingPeriod> {
+    return this.#json<ReportingPeriod>('POST', '/periods', { period });
+  }
+
+  /** Closes `period`: its reports are frozen until it is reopened. */
+  closePeriod(period: string): Promise<ReportingPeriod> {
+    return this.#json<ReportingPeriod>('POST', `/periods/${encodeURIComponent(period)}/close`, {});
+  }
+
+  /** Lifts the close of `period`, so reports and corrections are accepted again. */
+  reopenPeriod(period: string): Promise<ReportingPeriod> {
+    return this.#json<ReportingPeriod>('POST', `/periods/${encodeURIComponent(period)}/reopen`, {});
+  }
+
+  /** An opinion's response, commitment and status per period (404 when the reader may not see it). */
+  getOpinionTimeline(opinionId: number, signal?: AbortSignal): Promise<OpinionTimeline> {
+    return this.get<OpinionTimeline>(`/opinions/${opinionId}/timeline`, {}, signal);
+  }
+
+  /** A plan node's status per period. */
+  getNodeTimeline(nodeId: number, signal?: AbortSignal): Promise<NodeTimeline> {
+    return this.get<NodeTimeline>(`/nodes/${nodeId}/timeline`, {}, signal);
+  }
+
+  /** The opinion's progress reports, one per period with its earlier corrections, oldest period first. */
+  async listOpinionProgress(opinionId: number, signal?: AbortSignal): Promise<ProgressReport[]> {
+    return (await this.get<{ items: ProgressReport[] }>(`/opinions/${opinionId}/progress`, {}, signal)).items;
+  }
+
+  /**
+   * Reports the status of an opinion's response or a plan node for a period;
+   * a second report for the same period corrects it (the earlier one stays in
+   * the history). A closed period answers 409 with the reason.
+   */
+  reportProgress(target: 'opinion' | 'node', id: number, input: ProgressInput): Promise<ProgressReport> {
+    return this.#json<ProgressReport>('POST', `/${target === 'opinion' ? 'opinions' : 'nodes'}/${id}/progress`, input);
+  }
+
+  /** The items without a report for `period` (default: the current period), per department. */
+  getNotReported(query: { period?: string | undefined; departmentId?: number | undefined } = {}, signal?: AbortSignal): Promise<NotReported> {
+    return this.get<NotReported>('/progress/not-reported', query, signal);
+  }
+
+  /** GET /api/notices: what the signed-in person should act on (a department's own, the secretariat's reviews and not-reported count). */
+  getNotices(signal?: AbortSignal): Promise<Notices> {
+    return this.get<Notices>('/notices', {}, signal);
   }
 
   /** Where a meeting's 実施結果報告書 is: HTML for printing (the default), CSV or Excel. */

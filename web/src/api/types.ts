@@ -7,9 +7,17 @@ import type { DepartmentSchema } from '../../../api/features/departments/schemas
 import type { ImportKindSchema, ImportResultSchema } from '../../../api/features/imports/schemas.js';
 import type { IndicatorSchema } from '../../../api/features/indicators/schemas.js';
 import type { MeetingListSchema, MeetingSchema } from '../../../api/features/meetings/schemas.js';
+import type { FollowUpItemSchema, FollowUpStepSchema, MeetingFollowUpSchema } from '../../../api/features/meetings/follow-up-schemas.js';
 import type { OpinionPageSchema, OpinionSchema } from '../../../api/features/opinions/schemas.js';
 import type { NodeTreeSchema, PlanDetailSchema, PlanListSchema, PlanSchema } from '../../../api/features/plans/schemas.js';
-import type { SummarySchema, SummaryTableSchema } from '../../../api/features/progress/summary-schemas.js';
+import type { SummaryQuerySchema, SummarySchema, SummaryTableSchema } from '../../../api/features/progress/summary-schemas.js';
+import type { ProgressInputSchema, ProgressListSchema } from '../../../api/features/progress/schemas.js';
+import type { NodeDetailSchema } from '../../../api/features/nodes/schemas.js';
+import type { EvaluationSchema } from '../../../api/features/evaluations/schemas.js';
+import type { ReportingPeriodListSchema } from '../../../api/features/periods/schemas.js';
+import type { NodeTimelineSchema, OpinionTimelineSchema, TimelineStepSchema } from '../../../api/features/progress/timeline-schemas.js';
+import type { NotReportedSchema } from '../../../api/features/progress/not-reported-schemas.js';
+import type { NoticesSchema } from '../../../api/features/notices/schemas.js';
 import type { CommitmentSchema, ProgressStatusSchema, ResponseStateSchema } from '../../../api/lib/schemas.js';
 import type { MeSchema, RoleSchema, UserSchema } from '../../../api/features/users/schemas.js';
 import type { AuditEntrySchema } from '../../../api/features/audit/schemas.js';
@@ -23,6 +31,10 @@ export type Department = z.infer<typeof DepartmentSchema>;
 export type Meeting = z.infer<typeof MeetingSchema>;
 export type MeetingKind = Meeting['kind'];
 export type MeetingList = z.infer<typeof MeetingListSchema>;
+/** GET /api/meetings/{id}/follow-up: the committee's view of a meeting's promises. */
+export type MeetingFollowUp = z.infer<typeof MeetingFollowUpSchema>;
+export type FollowUpItem = z.infer<typeof FollowUpItemSchema>;
+export type FollowUpStep = z.infer<typeof FollowUpStepSchema>;
 export type Opinion = z.infer<typeof OpinionSchema>;
 export type OpinionNodeRef = Opinion['nodes'][number];
 export type OpinionPage = z.infer<typeof OpinionPageSchema>;
@@ -103,3 +115,39 @@ export type RelatedOpinions = z.infer<typeof RelatedOpinionsSchema>;
 export type NodeSuggestions = z.infer<typeof SuggestedNodesSchema>;
 /** One suggestion: the node, the engine's score (0–1, null without the engine), and whether the opinion is already linked to it. */
 export type NodeSuggestion = NodeSuggestions['items'][number];
+
+/** GET /api/nodes/{id}: a node with its ancestors, children, indicators and linked opinions. */
+export type NodeDetail = z.infer<typeof NodeDetailSchema>;
+/** An opinion linked to a node (or to a node below it), as the node page lists it. */
+export type NodeOpinion = NodeDetail['opinions'][number];
+/** One 事務事業評価 (GET /api/nodes/{id}/evaluations): ratings, reasons, costs and 総評 of a fiscal year. */
+export type Evaluation = z.infer<typeof EvaluationSchema>;
+/** A rating of an evaluation: A, B, C or N (一律に比較できない). */
+export type Rating = Evaluation['ratings']['progress'];
+/** One period's progress report on an opinion or node, with its earlier corrections. */
+export type ProgressReport = z.infer<typeof ProgressListSchema>['items'][number];
+/** GET /api/periods: the reporting periods the secretariat opened or closed, and the current one. */
+export type ReportingPeriodList = z.infer<typeof ReportingPeriodListSchema>;
+/** How GET /api/progress/summary groups its rows (node, level, department, meeting). */
+export type SummaryGroupBy = z.infer<typeof SummaryQuerySchema>['groupBy'];
+
+/** GET /api/opinions/{id}/timeline: the response, its commitment, and each reported period's status with its change. */
+export type OpinionTimeline = z.infer<typeof OpinionTimelineSchema>;
+/** GET /api/nodes/{id}/timeline: each reported period's status of a plan node, with its change. */
+export type NodeTimeline = z.infer<typeof NodeTimelineSchema>;
+/** One reported period of a timeline (its final report), oldest period first. */
+export type TimelineStep = z.infer<typeof TimelineStepSchema>;
+/** How a period's status moved from the period before: first, improved, worsened, unchanged. */
+export type StatusChange = TimelineStep['change'];
+/** One period the secretariat opened or closed. */
+export type ReportingPeriod = ReportingPeriodList['items'][number];
+/** POST /api/{opinions|nodes}/{id}/progress: a report (or, for a period already reported, its correction). */
+export type ProgressInput = z.input<typeof ProgressInputSchema>;
+/** GET /api/progress/not-reported: the items without a report for a period, per department. */
+export type NotReported = z.infer<typeof NotReportedSchema>;
+export type NotReportedItem = NotReported['groups'][number]['items'][number];
+/** GET /api/notices: the signed-in person's notices, most pressing first, and the count of each kind. */
+export type Notices = z.infer<typeof NoticesSchema>;
+export type Notice = Notices['items'][number];
+/** overdue, returned, due_soon, assigned, not_reported, review. */
+export type NoticeKind = Notice['kind'];

@@ -112,6 +112,19 @@ export const appStyles = css`
     text-decoration-color: var(--color-accent);
   }
 
+  /* The number of お知らせ: a count beside the word, in the text's own colours (not colour alone). */
+  .notice-count {
+    min-width: 1.6em;
+    margin-left: var(--space-1);
+    padding: 0 0.4em;
+    border-radius: 999px;
+    background: var(--tone-danger-fg);
+    color: #fff;
+    font-size: 0.8125rem;
+    line-height: 1.6;
+    text-align: center;
+  }
+
   main {
     flex: 1;
     padding-top: var(--space-6);

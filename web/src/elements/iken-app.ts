@@ -20,6 +20,8 @@ import './iken-import-page.js';
 import './iken-meeting-page.js';
 import './iken-not-found-page.js';
 import './iken-plan-page.js';
+import './iken-summary-page.js';
+import './iken-node-page.js';
 import './iken-sign-in-page.js';
 import './iken-inbox-page.js';
 import './iken-review-page.js';
@@ -27,6 +29,9 @@ import './iken-users-page.js';
 import './iken-opinion-page.js';
 import './iken-comment-page.js';
 import './iken-search-page.js';
+import './iken-follow-up-page.js';
+import './iken-notices-page.js';
+import './iken-periods-page.js';
 
 /** The <a> a click landed on, looking through shadow roots (links live inside pages). */
 function anchorOf(event: Event): HTMLAnchorElement | null {
@@ -43,12 +48,15 @@ export class IkenApp extends LitElement {
   static override properties = {
     route: { state: true },
     session: { state: true },
+    noticeCount: { state: true },
   };
 
   /** The page on screen. */
   declare route: Route;
   /** Who is signed in (provided to every page). */
   declare session: Session;
+  /** How many お知らせ the signed-in staff member has; null when none are loaded (the public, committee members). */
+  declare noticeCount: number | null;
   readonly #api = new ApiClient();
   readonly #sessionProvider: ContextProvider<typeof sessionContext>;
 
@@ -67,6 +75,7 @@ export class IkenApp extends LitElement {
     this.#url = location.pathname + location.search + location.hash;
     this.route = matchRoute(this.#path);
     this.session = ANONYMOUS;
+    this.noticeCount = null;
     // Controllers: they stay attached to this element and answer every page's request.
     new ContextProvider(this, { context: apiContext, initialValue: this.#api });
     this.#sessionProvider = new ContextProvider(this, { context: sessionContext, initialValue: this.session });
@@ -83,6 +92,25 @@ export class IkenApp extends LitElement {
     }
     this.session = { loaded: true, me };
     this.#sessionProvider.setValue(this.session);
+    void this.#loadNoticeCount();
+  }
+
+  /**
+   * The number beside お知らせ, for the secretariat and departments (committee
+   * members get no notices). Asked again on every page change, since reporting
+   * or answering on a page changes it. A failure leaves the number out.
+   */
+  async #loadNoticeCount(): Promise<void> {
+    const role = this.session.me?.role;
+    if (role !== 'secretariat' && role !== 'department') {
+      this.noticeCount = null;
+      return;
+    }
+    try {
+      this.noticeCount = (await this.#api.getNotices()).items.length;
+    } catch {
+      this.noticeCount = null;
+    }
   }
 
   #onSessionChanged = (event: SessionChangedEvent): void => {
@@ -141,6 +169,7 @@ export class IkenApp extends LitElement {
     this.#path = path;
     this.route = matchRoute(path);
     this.#focusPending = true;
+    void this.#loadNoticeCount();
   }
 
   #onPopState = (): void => {
@@ -197,6 +226,10 @@ export class IkenApp extends LitElement {
         return html`<iken-meeting-page .meetingId=${this.route.id}></iken-meeting-page>`;
       case 'plan':
         return html`<iken-plan-page .planId=${this.route.id}></iken-plan-page>`;
+      case 'plan-summary':
+        return html`<iken-summary-page .planId=${this.route.id}></iken-summary-page>`;
+      case 'node':
+        return html`<iken-node-page .nodeId=${this.route.id}></iken-node-page>`;
       case 'import':
         return html`<iken-import-page></iken-import-page>`;
       case 'sign-in':
@@ -213,6 +246,12 @@ export class IkenApp extends LitElement {
         return html`<iken-comment-page .meetingId=${this.route.id}></iken-comment-page>`;
       case 'search':
         return html`<iken-search-page></iken-search-page>`;
+      case 'follow-up':
+        return html`<iken-follow-up-page .meetingId=${this.route.id}></iken-follow-up-page>`;
+      case 'notices':
+        return html`<iken-notices-page></iken-notices-page>`;
+      case 'periods':
+        return html`<iken-periods-page></iken-periods-page>`;
       case 'not-found':
         return html`<iken-not-found-page></iken-not-found-page>`;
     }
@@ -230,8 +269,9 @@ export class IkenApp extends LitElement {
           ${link('/search', 'search', '検索')}
           ${me?.role === 'department' ? link('/inbox', 'inbox', '担当の意見') : ''}
           ${me?.role === 'secretariat'
-            ? html`${link('/review', 'review', '確認待ち')}${link('/import', 'import', '資料の取り込み')}${link('/users', 'users', 'アカウント')}`
+            ? html`${link('/review', 'review', '確認待ち')}${link('/periods', 'periods', '報告期間')}${link('/import', 'import', '資料の取り込み')}${link('/users', 'users', 'アカウント')}`
             : ''}
+          ${me?.role === 'secretariat' || me?.role === 'department' ? this.#noticesLink(current('notices')) : ''}
         </ul>
       </nav>
       <div class="account">
@@ -243,6 +283,18 @@ export class IkenApp extends LitElement {
             : ''}
       </div>
     `;
+  }
+
+  /** お知らせ, with the number of notices (said in words to screen readers). */
+  #noticesLink(current: string): TemplateResult {
+    const count = this.noticeCount;
+    return html`<li>
+      <a href="/notices" aria-current=${current} data-notices-link>
+        お知らせ${count !== null
+          ? html`<span class="notice-count" aria-hidden="true" data-notice-count>${count}</span><span class="visually-hidden">（${count}件）</span>`
+          : ''}
+      </a>
+    </li>`;
   }
 
   override render(): TemplateResult {

@@ -106,4 +106,35 @@ export const indicatorTableStyles = css`
   .none {
     color: var(--color-muted);
   }
+
+  .chart-toggles {
+    margin-top: var(--space-2);
+  }
+
+  .chart-toggles summary {
+    display: flex;
+    align-items: center;
+    min-height: 44px;
+    padding: 0 var(--space-1);
+    color: var(--color-link);
+    font-size: 0.9375rem;
+    cursor: pointer;
+  }
+
+  .chart-toggles summary:hover {
+    text-decoration: underline;
+  }
+
+  .chart-toggles summary:focus-visible {
+    outline: 3px solid var(--color-focus);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
+
+  .chart-toggles details[open] {
+    margin-bottom: var(--space-4);
+    padding: 0 var(--space-3) var(--space-3);
+    border: 1px solid var(--color-border);
+    border-radius: var(--radius);
+  }
 `;

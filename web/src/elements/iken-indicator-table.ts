@@ -3,13 +3,19 @@
  * 策定時実績値, one 目標値 column per target year, then the latest actual and
  * achievement when any indicator has one. Values are shown as written
  * (`display`), so 集計中, 検討中 and 小 79.9% 中 66.3% survive.
+ *
+ * Under the table, each indicator with a figure to draw has a 「グラフを表示」
+ * toggle that opens its chart (iken-indicator-chart); Chart.js is loaded
+ * only when one is opened. The table's own rows stay as the plan prints them.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Indicator } from '../api/types.js';
 import { formatFiscalYear, formatPercent } from '../lib/format.js';
+import { hasChartData, indicatorTitle } from '../lib/indicator-chart.js';
 import { baselineOf, latestActualOf, targetFor } from '../lib/indicators.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { indicatorTableStyles } from './iken-indicator-table.styles.js';
+import './iken-indicator-chart.js';
 
 /** An empty cell: blank to the eye (as in the printed plan), named for screen readers. */
 const EMPTY = html`<span class="visually-hidden">なし</span>`;
@@ -21,7 +27,9 @@ export class IkenIndicatorTable extends LitElement {
     indicators: { attribute: false },
     caption: {},
     targetYears: { attribute: false },
+    charts: {},
     scrollable: { state: true },
+    opened: { state: true },
   };
 
   declare indicators: Indicator[];
@@ -29,12 +37,16 @@ export class IkenIndicatorTable extends LitElement {
   declare caption: string;
   /** The fiscal years that get a 目標値 column. */
   declare targetYears: number[];
+  /** `toggle`: a 「グラフを表示」 toggle per indicator under the table; `none`: the page draws the charts itself. */
+  declare charts: 'toggle' | 'none';
   /**
    * True when the table is wider than its box: the box then becomes a named,
    * focusable region so keyboard users can scroll it (and only then, so wide
    * screens get no extra tab stops or landmarks).
    */
   declare scrollable: boolean;
+  /** Indicators whose chart is open (drawn only once opened). */
+  declare opened: ReadonlySet<number>;
 
   #resizeObserver: ResizeObserver | undefined;
 
@@ -43,7 +55,9 @@ export class IkenIndicatorTable extends LitElement {
     this.indicators = [];
     this.caption = '指標';
     this.targetYears = [];
+    this.charts = 'toggle';
     this.scrollable = false;
+    this.opened = new Set();
   }
 
   override disconnectedCallback(): void {
@@ -76,6 +90,31 @@ export class IkenIndicatorTable extends LitElement {
     return html`
       <td>${latest.value.display}<span class="actual-year">${formatFiscalYear(latest.value.fiscalYear)}</span></td>
       <td>${latest.achievement === null ? EMPTY : formatPercent(latest.achievement)}</td>
+    `;
+  }
+
+  #onToggle(id: number, event: Event): void {
+    const open = (event.currentTarget as HTMLDetailsElement).open;
+    const next = new Set(this.opened);
+    if (open) next.add(id);
+    else next.delete(id);
+    this.opened = next;
+  }
+
+  /** One toggle per indicator that has a number to draw. */
+  #chartToggles(): TemplateResult | typeof nothing {
+    const chartable = this.charts === 'toggle' ? this.indicators.filter(hasChartData) : [];
+    if (!chartable.length) return nothing;
+    return html`
+      <div class="chart-toggles">
+        ${chartable.map((indicator) => {
+          const open = this.opened.has(indicator.id);
+          return html`<details @toggle=${(e: Event) => this.#onToggle(indicator.id, e)}>
+            <summary>${open ? 'グラフを閉じる' : 'グラフを表示'}：${indicatorTitle(indicator)}</summary>
+            ${open ? html`<iken-indicator-chart .indicator=${indicator}></iken-indicator-chart>` : nothing}
+          </details>`;
+        })}
+      </div>
     `;
   }
 
@@ -116,6 +155,7 @@ export class IkenIndicatorTable extends LitElement {
           </tbody>
         </table>
       </div>
+      ${this.#chartToggles()}
     `;
   }
 }

@@ -56,6 +56,26 @@ export const meetingPageStyles = css`
     white-space: nowrap;
   }
 
+  .follow-up-link {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 var(--space-3);
+    margin: var(--space-3) 0;
+  }
+
+  .follow-up-link a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    font-weight: 700;
+  }
+
+  .follow-up-hint {
+    color: var(--color-muted);
+    font-size: 0.875rem;
+  }
+
   .empty {
     margin-top: var(--space-5);
     color: var(--color-muted);

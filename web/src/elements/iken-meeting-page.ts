@@ -80,6 +80,10 @@ export class IkenMeetingPage extends LitElement {
         ${isCommentOpen(meeting)
           ? html`<p class="action-row"><a class="action-link" href="/meetings/${meeting.id}/comment">意見を出す</a></p>`
           : nothing}
+        <p class="follow-up-link">
+          <a href="/meetings/${meeting.id}/follow-up" data-follow-up-link>対応状況（フォローアップ）</a>
+          <span class="follow-up-hint">意見ごとの取組状況の推移、期限超過・停滞・未報告の一覧</span>
+        </p>
         ${this.#exports(meeting.id)}
       </div>
     `;

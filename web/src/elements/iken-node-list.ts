@@ -34,9 +34,10 @@ export class IkenNodeList extends LitElement {
   #item(node: PlanNode): TemplateResult {
     return html`
       <li id="node-${node.id}">
-        <span class="level">${node.level}</span>${node.code ? html`<span class="code">${node.code}</span>` : nothing}<span
+        <span class="level">${node.level}</span>${node.code ? html`<span class="code">${node.code}</span>` : nothing}<a
           class="title"
-          >${node.title}</span
+          href="/nodes/${node.id}"
+          >${node.title}</a
         >
         ${node.description ? html`<p class="description">${node.description}</p>` : nothing}
         ${node.indicators.length

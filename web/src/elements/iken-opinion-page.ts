@@ -12,6 +12,7 @@
 import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { ApiError } from '../api/api-client.js';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
 import type { Commenter, Meeting, Opinion, OpinionResponse, ResponseAction, ResponseVersion } from '../api/types.js';
@@ -38,6 +39,7 @@ import { opinionPageStyles } from './iken-opinion-page.styles.js';
 import './iken-audit-log.js';
 import './iken-node-suggestions.js';
 import './iken-opinion-assign.js';
+import './iken-progress-panel.js';
 import './iken-related-opinions.js';
 
 /** Everything the page shows, loaded together. */
@@ -711,6 +713,23 @@ export class IkenOpinionPage extends LitElement {
     `;
   }
 
+  /**
+   * 取組状況: the status per period and, for whoever may write the response
+   * (the responsible department, the secretariat), the form to report it.
+   * Made anew when the response changes, since a first response is what makes reporting possible.
+   */
+  #progressSection(data: OpinionPageData, editable: boolean): TemplateResult {
+    return html`
+      <section aria-labelledby="progress-heading" class="progress" data-progress>
+        <h2 id="progress-heading">取組状況</h2>
+        ${keyed(
+          data.response?.version ?? 0,
+          html`<iken-progress-panel target="opinion" .itemId=${data.opinion.id} ?can-report=${editable}></iken-progress-panel>`,
+        )}
+      </section>
+    `;
+  }
+
   #commenterSection(commenter: Commenter): TemplateResult {
     return html`
       <section aria-labelledby="commenter-heading" class="commenter">
@@ -735,7 +754,7 @@ export class IkenOpinionPage extends LitElement {
       ${this.#header(data)} ${this.#opinionSection(data)} ${this.#suggestionsSection(data)}
       ${secretariat ? this.#assignSection(data) : nothing} ${this.#publishedSection(data)}
       ${editable ? this.#editor(data) : this.#currentReadOnly(data)} ${this.#review(data)} ${this.#statusLine()}
-      ${this.#history(data)} ${this.#relatedSection(data)} ${secretariat && data.commenter ? this.#commenterSection(data.commenter) : nothing}
+      ${this.#progressSection(data, editable)} ${this.#history(data)} ${this.#relatedSection(data)} ${secretariat && data.commenter ? this.#commenterSection(data.commenter) : nothing}
       ${secretariat
         ? html`<section aria-labelledby="audit-heading" class="audit">
             <h2 id="audit-heading">変更履歴</h2>

@@ -26,6 +26,20 @@ export const planPageStyles = css`
     color: #fff;
   }
 
+  /* The strategy's title links to its page, in the heading's white on blue. */
+  .strategy > h2 .node-link {
+    color: #fff;
+  }
+
+  .strategy > h2 .node-link:hover {
+    color: #fff;
+    text-decoration-thickness: 2px;
+  }
+
+  .strategy > h2 .node-link:focus-visible {
+    outline-color: #fff;
+  }
+
   .strategy-label {
     display: block;
     font-size: 0.9375rem;

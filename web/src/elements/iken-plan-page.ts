@@ -3,7 +3,8 @@
  * table of the latest period, iken-progress-summary), then its tree laid out like the
  * printed 基本計画: each 重点戦略 with its direction, 数値目標 and 施策; each
  * 施策 with its direction, 主な取組 and KPI. Nodes of other levels, at any
- * depth, are shown as nested lists.
+ * depth, are shown as nested lists. Each node's title links to its own page
+ * (/nodes/:id); the #node-N anchors stay for links into the plan.
  */
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
@@ -122,7 +123,7 @@ export class IkenPlanPage extends LitElement {
     const headingId = `node-${node.id}`;
     return staticHtml`
       <section class="measure" aria-labelledby=${headingId}>
-        <${tags.heading} id=${headingId}>${code(node.code)}${node.title}</${tags.heading}>
+        <${tags.heading} id=${headingId}>${code(node.code)}<a class="node-link" href="/nodes/${node.id}">${node.title}</a></${tags.heading}>
         ${node.description
           ? staticHtml`<${tags.label} class="block-label">基本的な方向性</${tags.label}><p class="description">${node.description}</p>`
           : nothing}
@@ -132,7 +133,7 @@ export class IkenPlanPage extends LitElement {
               <ul class="initiatives">
                 ${initiatives.map(
                   (i) => html`<li id="node-${i.id}">
-                    ${code(i.code)}${i.title}
+                    ${code(i.code)}<a class="node-link" href="/nodes/${i.id}">${i.title}</a>
                     ${i.description ? html`<p class="initiative-description">${i.description}</p>` : nothing}
                     ${this.#others(i.children, targetYears)}
                   </li>`,
@@ -158,7 +159,7 @@ export class IkenPlanPage extends LitElement {
     const label = `${node.level}${node.code ?? ''}`;
     return html`
       <section class="strategy" aria-labelledby=${headingId}>
-        <h2 id=${headingId}><span class="strategy-label">${label}</span> <span>${node.title}</span></h2>
+        <h2 id=${headingId}><span class="strategy-label">${label}</span> <a class="node-link" href="/nodes/${node.id}">${node.title}</a></h2>
         ${node.description
           ? html`<h3 class="block-label">基本的な方向性</h3>
               <p class="description">${node.description}</p>`

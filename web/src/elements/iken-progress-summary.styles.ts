@@ -52,14 +52,6 @@ export const progressSummaryStyles = css`
     font-weight: 700;
   }
 
-  .summary-table thead th:first-child {
-    width: 40%;
-  }
-
-  .summary-table tbody th {
-    min-width: 9rem;
-  }
-
   .rate {
     margin-top: var(--space-3);
   }
@@ -68,31 +60,13 @@ export const progressSummaryStyles = css`
     font-size: 1.125rem;
   }
 
-  .note {
-    margin-top: var(--space-2);
-    color: var(--color-muted);
-    font-size: 0.9375rem;
-  }
-
-  .disagreement {
-    padding: var(--space-3) var(--space-4);
-    border-left: 4px solid var(--tone-warning-fg);
-    background: var(--tone-warning-bg);
-    color: var(--tone-warning-fg);
-  }
-
-  .disagreement ul {
-    margin: var(--space-2) 0 0;
-    padding-left: 1.25em;
-  }
-
-  .diff-label {
-    margin-right: 0.5em;
-    font-weight: 700;
-  }
-
   .empty {
     color: var(--color-muted);
+  }
+
+  .page-link {
+    margin-top: var(--space-4);
+    font-weight: 700;
   }
 
   .status {
@@ -107,9 +81,6 @@ export const progressSummaryStyles = css`
       border-left: 0;
       border-bottom: 1px solid var(--color-border);
       border-radius: 0;
-    }
-    .summary-table tbody th {
-      min-width: 5.5rem;
     }
     .period-field input {
       width: 11rem;

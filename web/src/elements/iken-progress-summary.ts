@@ -6,35 +6,34 @@
  * the two disagree; offers the table as CSV and Excel.
  *
  * Without a period the API answers the latest one with reports; a period can
- * be asked for as 2021H1, 令和3年度上半期 or 2021.
+ * be asked for as 2021H1, 令和3年度上半期 or 2021. The summary page
+ * (/plans/:id/summary) adds the chart and the other groupings.
  */
 import { initialState, Task } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { parsePeriod } from '../../../api/lib/japanese-date.js';
 import { consumeApi, requireApi, type ApiHandle } from '../api/api-context.js';
-import type { ProgressSummary, SummaryTable } from '../api/types.js';
-import { exportLinks, exportLinksStyles } from '../lib/export-links.js';
-import { formatPercent, formatPeriod } from '../lib/format.js';
-import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS } from '../lib/labels.js';
-import { summaryDifferences } from '../lib/progress-summary.js';
+import type { ProgressSummary } from '../api/types.js';
+import { exportLinksStyles } from '../lib/export-links.js';
+import { formatPeriod } from '../lib/format.js';
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
+import { onTrackPercent } from '../../../api/lib/status-table.js';
+import {
+  SOURCE_LABELS,
+  summaryComparisonView,
+  summaryExportsView,
+  summaryTableView,
+  summaryViewStyles,
+} from '../lib/summary-views.js';
 import { formStyles } from '../styles/form.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { tableStyles } from '../styles/table.styles.js';
 import { progressSummaryStyles } from './iken-progress-summary.styles.js';
-import './iken-scroll-box.js';
-
-export const SOURCE_LABELS: Record<ProgressSummary['source'], string> = {
-  reported: '市が公表した集計表',
-  computed: '取組の報告から集計',
-};
 
 const PERIOD_ERROR = '期間として読み取れません。2021H1、令和3年度上半期、2021 のように入力してください。';
-/** Rows of disagreement listed before the rest are summed up. */
-const DIFFERENCES_SHOWN = 6;
 
 export class IkenProgressSummary extends LitElement {
-  static override styles = [sharedStyles, formStyles, tableStyles, exportLinksStyles, progressSummaryStyles];
+  static override styles = [sharedStyles, formStyles, tableStyles, exportLinksStyles, summaryViewStyles, progressSummaryStyles];
 
   static override properties = {
     planId: { type: Number, attribute: 'plan-id' },
@@ -86,89 +85,36 @@ export class IkenProgressSummary extends LitElement {
     this.period = code;
   }
 
-  #table(summary: ProgressSummary, caption: string): TemplateResult {
-    return html`
-      <iken-scroll-box label=${caption}>
-        <table class="data-table summary-table">
-          <caption>${caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${summary.groupLabel}</th>
-              ${PROGRESS_STATUSES.map((s) => html`<th scope="col" class="num">${PROGRESS_STATUS_LABELS[s]}</th>`)}
-              <th scope="col" class="num">合計</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${summary.rows.map(
-              (row) => html`<tr>
-                <th scope="row">${row.group.title}</th>
-                ${PROGRESS_STATUSES.map((s) => html`<td class="num">${row.counts[s]}</td>`)}
-                <td class="num">${row.total}</td>
-              </tr>`,
-            )}
-          </tbody>
-          <tfoot>
-            <tr class="totals">
-              <th scope="row">合計</th>
-              ${PROGRESS_STATUSES.map((s) => html`<td class="num">${summary.totals[s]}</td>`)}
-              <td class="num">${summary.totals.total}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </iken-scroll-box>
-    `;
-  }
-
-  /** Where the published table and the items' reports disagree (only for a published table). */
-  #comparison(summary: ProgressSummary, computed: SummaryTable | null): TemplateResult | typeof nothing {
-    if (summary.source !== 'reported' || !computed) return nothing;
-    const differences = summaryDifferences(summary, computed);
-    if (!differences.length)
-      return html`<p class="note">取組ごとの報告から集計した件数も、この表と一致しています。</p>`;
-    const shown = differences.slice(0, DIFFERENCES_SHOWN);
-    return html`
-      <div class="note disagreement">
-        <p><strong>取組ごとの報告から集計した件数と、次の箇所が一致しません。</strong></p>
-        <ul>
-          ${shown.map(
-            (d) => html`<li>
-              <span class="diff-label">${d.label}</span>
-              ${d.columns.map((c) => `${c.column}（公表 ${c.reported}件・集計 ${c.computed}件）`).join('、')}
-            </li>`,
-          )}
-        </ul>
-        ${differences.length > shown.length ? html`<p>ほか ${differences.length - shown.length} 行が一致しません。</p>` : nothing}
-      </div>
-    `;
-  }
-
   #content(summary: ProgressSummary): TemplateResult {
     if (summary.period === null)
       return html`<p class="empty">この計画の取組状況はまだ報告されていません。</p>`;
     const period = formatPeriod(summary.period);
     if (summary.source === 'computed' && summary.totals.total === 0)
-      return html`<p class="empty">${period}の取組状況は、この計画ではまだ報告されていません。</p>`;
+      return html`<p class="empty">${period}の取組状況は、この計画ではまだ報告されていません。</p>${this.#pageLink(summary.period)}`;
     const source = SOURCE_LABELS[summary.source];
-    const api = requireApi(this.#api);
-    const query = { planId: summary.planId, period: summary.period };
     return html`
       <dl class="facts summary-facts">
         <div><dt>期間</dt><dd data-period=${summary.period}>${period}</dd></div>
         <div><dt>集計の出典</dt><dd data-source=${summary.source}>${source}</dd></div>
       </dl>
-      ${this.#table(summary, `取組状況の総括表（${period}・${source}）`)}
+      ${summaryTableView(summary, `取組状況の総括表（${period}・${source}）`)}
       <p class="rate">
-        順調の割合（済と概ね順調の合計 ÷ 合計）：<strong data-rate>${summary.onTrackRate === null ? '—' : formatPercent(summary.onTrackRate)}</strong>
+        順調の割合（済と概ね順調の合計 ÷ 合計）：<strong data-rate>${onTrackPercent(summary.totals)}</strong>
       </p>
       ${summary.source === 'computed'
         ? html`<p class="note">取組ごとに報告された、この期間の最新の状況を数えています。</p>`
         : nothing}
-      ${this.#comparison(summary, summary.computed)}
-      ${exportLinks('この表をダウンロード', 'summary-exports-label', [
-        { href: api.progressSummaryUrl(query, 'csv'), text: 'CSV', download: true, format: 'csv' },
-        { href: api.progressSummaryUrl(query, 'xlsx'), text: 'Excel', download: true, format: 'xlsx' },
-      ])}
+      ${summaryComparisonView(summary, summary.computed)}
+      ${summaryExportsView(requireApi(this.#api), summary, undefined)}
+      ${this.#pageLink(summary.period)}
     `;
+  }
+
+  /** The summary page of the same period: the chart, and other groupings (担当課, 会議, a level of the plan). */
+  #pageLink(period: string): TemplateResult {
+    return html`<p class="page-link">
+      <a href=${`/plans/${this.planId}/summary?period=${encodeURIComponent(period)}`}>グラフと、担当課・会議ごとの集計を見る</a>
+    </p>`;
   }
 
   override render(): TemplateResult {

@@ -27,6 +27,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   evaluation: '事務事業評価',
   department: '担当課',
   user: 'アカウント',
+  period: '報告期間',
 };
 
 /** The operations the API records. */
@@ -43,6 +44,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   deactivate: '利用停止',
   report: '取組状況の報告',
   record_values: '値の記録',
+  open: '受付開始',
+  close: '締切',
+  reopen: '締切の解除',
 };
 
 /** Who made the change, in words. */

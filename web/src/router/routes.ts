@@ -8,6 +8,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'meeting'; id: number }
   | { name: 'plan'; id: number }
+  | { name: 'plan-summary'; id: number }
+  | { name: 'node'; id: number }
   | { name: 'import' }
   | { name: 'sign-in' }
   | { name: 'inbox' }
@@ -16,14 +18,20 @@ export type Route =
   | { name: 'opinion'; id: number }
   | { name: 'comment'; id: number }
   | { name: 'search' }
+  | { name: 'follow-up'; id: number }
+  | { name: 'notices' }
+  | { name: 'periods' }
   | { name: 'not-found' };
 
 const ID = '([1-9][0-9]{0,14})';
 const PATTERNS: ReadonlyArray<[RegExp, (id: number) => Route]> = [
   [new RegExp(`^/meetings/${ID}$`), (id) => ({ name: 'meeting', id })],
   [new RegExp(`^/plans/${ID}$`), (id) => ({ name: 'plan', id })],
+  [new RegExp(`^/plans/${ID}/summary$`), (id) => ({ name: 'plan-summary', id })],
+  [new RegExp(`^/nodes/${ID}$`), (id) => ({ name: 'node', id })],
   [new RegExp(`^/opinions/${ID}$`), (id) => ({ name: 'opinion', id })],
   [new RegExp(`^/meetings/${ID}/comment$`), (id) => ({ name: 'comment', id })],
+  [new RegExp(`^/meetings/${ID}/follow-up$`), (id) => ({ name: 'follow-up', id })],
 ];
 
 const FIXED: Record<string, Route> = {
@@ -33,6 +41,8 @@ const FIXED: Record<string, Route> = {
   '/review': { name: 'review' },
   '/users': { name: 'users' },
   '/search': { name: 'search' },
+  '/notices': { name: 'notices' },
+  '/periods': { name: 'periods' },
 };
 
 /** Maps a pathname to its page; a trailing slash is tolerated, anything unknown is not-found. */
