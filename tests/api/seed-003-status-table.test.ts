@@ -10,107 +10,28 @@
  * own lines); only the figures the issue names (2/50/1/1/1/55, 94.5%) are
  * written here as well.
  */
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../api/lib/csv.js';
 import { readXlsx } from '../../api/lib/xlsx.js';
-import { normalizeText } from '../../api/lib/text.js';
-import { PROGRESS_STATUSES } from '../../api/lib/labels.js';
-import type { ProgressStatus } from '../../db/schema.js';
-import { parseProgressReport } from '../../seeds/importers/progress-report-parser.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
-
-const SEED = fs.readFileSync(new URL('../../../shared/seeds/003_40086a4d60b213e0.txt', import.meta.url), 'utf8');
-const PERIOD = '2021H1';
-
-const parsed = parseProgressReport(SEED);
-const report = parsed.value!;
-
-/** The table as printed: the lines from the header 「取組の視点 済 …」 to the 合計 row, as cells (NFKC). */
-function printedTable(): string[][] {
-  const lines = SEED.split(/\r?\n/).map((l) => normalizeText(l).trim());
-  const start = lines.findIndex((l) => /^取組の視点\s+済\s+概ね順調\s+遅れ\s+未着手\s+休止\s+合計$/.test(l));
-  const end = lines.findIndex((l, i) => i > start && /^合計(\s+\d+){6}$/.test(l));
-  return lines
-    .slice(start, end + 1)
-    .filter((l) => l !== '')
-    .map((l) => l.split(/\s+/));
-}
-
-/** The 取組 of one 取組の視点, each with the status it reports. */
-interface ItemPlan {
-  title: string;
-  status: ProgressStatus;
-  note: string | null;
-}
-
-/**
- * One item per counted 取組. Items the document names with their status
- * (遅れ, 未着手, 休止) take those names and notes, in the row that counts that
- * status; the others are numbered.
- */
-function itemsPerPerspective(): Map<string, ItemPlan[]> {
-  const named = [...report.items];
-  const result = new Map<string, ItemPlan[]>();
-  for (const row of report.reportedRows) {
-    const perspective = report.perspectives.find((p) => p.code === row.perspectiveCode)!;
-    const items: ItemPlan[] = [];
-    for (const status of PROGRESS_STATUSES) {
-      for (let i = 0; i < row.counts[status]; i++) {
-        const at = named.findIndex((n) => n.status === status);
-        if (at >= 0) {
-          const [item] = named.splice(at, 1);
-          items.push({ title: item!.name, status, note: item!.note });
-        } else {
-          items.push({ title: `${perspective.title}の取組${items.length + 1}`, status, note: null });
-        }
-      }
-    }
-    result.set(row.perspectiveCode, items);
-  }
-  expect(named, 'every item the document names finds its place in the table').toEqual([]);
-  return result;
-}
+import { buildSeed003Plan, printedTable, SEED_003 as SEED, SEED_003_PERIOD as PERIOD, seed003 as report, seed003Parse as parsed, type ItemPlan } from '../helpers/seed-003.js';
 
 let t: TestContext;
 let planId: number;
 /** Item node ids with the status each reported, by 取組の視点 code. */
-const itemNodes = new Map<string, Array<{ id: number } & ItemPlan>>();
+let itemNodes: Map<string, Array<{ id: number } & ItemPlan>>;
 
 beforeAll(async () => {
   t = await createTestContext();
-  const plan = itemsPerPerspective();
-  const created = await t.api('POST', '/api/plans', {
-    // Not the seed's own title: the import below makes the seed's plan, and the two stay apart.
-    title: `${report.planTitle} 取組別報告`,
-    municipality: report.municipality,
-    kind: 'reform',
-    startYear: report.startYear,
-    endYear: report.endYear,
-    nodes: report.perspectives.map((p) => ({
-      level: '取組の視点',
-      code: p.code,
-      title: p.title,
-      children: plan.get(p.code)!.map((item) => ({ level: '取組', title: item.title })),
-    })),
-  });
-  expect(created.status).toBe(201);
-  planId = created.body.id;
-  for (const [i, perspective] of report.perspectives.entries()) {
-    const node = created.body.nodes[i];
-    expect(node.title).toBe(perspective.title);
-    const items = plan.get(perspective.code)!;
-    itemNodes.set(
-      perspective.code,
-      items.map((item, k) => ({ ...item, id: node.children[k].id })),
-    );
-  }
-  for (const items of itemNodes.values()) {
-    for (const item of items) {
-      const res = await t.api('POST', `/api/nodes/${item.id}/progress`, { period: PERIOD, status: item.status, note: item.note });
-      expect(res.status).toBe(201);
-    }
-  }
+  const post = async (path: string, body: unknown) => {
+    const res = await t.api('POST', path, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  };
+  // Not the seed's own title: the import below makes the seed's plan, and the two stay apart.
+  const built = await buildSeed003Plan(post, `${report.planTitle} 取組別報告`);
+  planId = built.plan.id;
+  itemNodes = built.items;
 });
 afterAll(async () => t?.close());
 

@@ -8,24 +8,18 @@
  * returns), typed periods, Chart.js loaded only where a chart is drawn,
  * accessibility and the phone width.
  */
-import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatPeriod } from '../../api/lib/japanese-date.js';
 import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS } from '../../api/lib/labels.js';
-import { normalizeText } from '../../api/lib/text.js';
 import type { ProgressStatus } from '../../db/schema.js';
-import { parseProgressReport } from '../../seeds/importers/progress-report-parser.js';
+import { buildSeed003Plan, printedTable, SEED_003_PERIOD as PERIOD, seed003 as report } from '../helpers/seed-003.js';
 import type { PlanDetail, PlanList, ProgressSummary } from '../../web/src/api/types.js';
 import { STATUS_COLORS } from '../../web/src/lib/chart-colors.js';
 import { groupCaption } from '../../api/lib/status-table.js';
 import { WIDTHS, launchBrowser, maybeScreenshot, type OpenedPage } from './support/browser.js';
 import { expectHealthyPage, waitForHeading, withOpenedPage } from './support/pages.js';
 import { startTestServer, type TestServer } from './support/server.js';
-
-const SEED = fs.readFileSync(new URL('../../../shared/seeds/003_40086a4d60b213e0.txt', import.meta.url), 'utf8');
-const report = parseProgressReport(SEED).value!;
-const PERIOD = '2021H1';
 
 let server: TestServer;
 let browser: Browser;
@@ -34,50 +28,10 @@ let seedPlan: PlanDetail;
 /** The sample plan (平塚市総合計画): opinions reported in 2024H2, 2025H1 and 2025H2. */
 let samplePlan: PlanDetail;
 
-/** The printed table's rows, NFKC: [label, 済, 概ね順調, 遅れ, 未着手, 休止, 合計], then the 合計 row. */
-function printedRows(): string[][] {
-  const lines = SEED.split(/\r?\n/).map((l) => normalizeText(l).trim());
-  const start = lines.findIndex((l) => /^取組の視点\s+済/.test(l));
-  const end = lines.findIndex((l, i) => i > start && /^合計(\s+\d+){6}$/.test(l));
-  return lines
-    .slice(start + 1, end + 1)
-    .filter((l) => l !== '')
-    .map((l) => {
-      const cells = l.split(/\s+/);
-      return [cells.slice(0, -6).join(' '), ...cells.slice(-6)];
-    });
-}
-
-/** Builds seed 003's plan through the API: one node per 取組, each with its own report. */
-async function buildSeedPlan(): Promise<PlanDetail> {
-  const statuses = new Map<string, ProgressStatus[]>();
-  for (const row of report.reportedRows) statuses.set(row.perspectiveCode, PROGRESS_STATUSES.flatMap((s) => Array<ProgressStatus>(row.counts[s]).fill(s)));
-  const plan = await server.adminJson<PlanDetail>('POST', '/api/plans', {
-    title: `${report.planTitle}（取組別の報告）`,
-    municipality: report.municipality,
-    kind: 'reform',
-    startYear: report.startYear,
-    endYear: report.endYear,
-    nodes: report.perspectives.map((p) => ({
-      level: '取組の視点',
-      code: p.code,
-      title: p.title,
-      children: statuses.get(p.code)!.map((_, i) => ({ level: '取組', title: `${p.title}の取組${i + 1}` })),
-    })),
-  });
-  for (const [i, perspective] of report.perspectives.entries()) {
-    const items = statuses.get(perspective.code)!;
-    for (const [k, status] of items.entries()) {
-      await server.adminJson('POST', `/api/nodes/${plan.nodes[i]!.children[k]!.id}/progress`, { period: PERIOD, status });
-    }
-  }
-  return plan;
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  seedPlan = await buildSeedPlan();
+  seedPlan = (await buildSeed003Plan((path, body) => server.adminJson('POST', path, body), `${report.planTitle}（取組別の報告）`)).plan;
   const plans = (await server.getJson<PlanList>('/api/plans')).items;
   samplePlan = await server.getJson<PlanDetail>(`/api/plans/${plans.find((p) => p.kind === 'comprehensive')!.id}`);
 });
@@ -146,7 +100,7 @@ describe.each(WIDTHS)('at %i px', (width) => {
       // The page says what the API says …
       expect(await tableRows(page)).toEqual(apiRows(api));
       // … and that is the printed table, labels included ((1)民間活力の活用).
-      const printed = printedRows();
+      const printed = printedTable().slice(1);
       expect(printed).toHaveLength(7);
       expect(await tableRows(page)).toEqual(printed);
 

@@ -26,6 +26,7 @@ import {
 } from '../lib/follow-up-filters.js';
 import { PROGRESS_STATUS_LABELS, RESPONSE_STATE_LABELS } from '../lib/labels.js';
 import { PageReadyController } from '../lib/page-ready-controller.js';
+import { PopStateController } from '../lib/pop-state-controller.js';
 import { changeView } from '../lib/status-change.js';
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
 import { formStyles } from '../styles/form.styles.js';
@@ -69,16 +70,7 @@ export class IkenFollowUpPage extends LitElement {
       if (this.#data.status === TaskStatus.COMPLETE) return this.#title(this.#data.value!);
       return this.#data.status === TaskStatus.ERROR ? ERROR_TITLE : null;
     });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.#onPopState);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('popstate', this.#onPopState);
-    super.disconnectedCallback();
+    new PopStateController(this, this.#onPopState);
   }
 
   #title(data: MeetingFollowUp): string {

@@ -2,35 +2,6 @@ import { css } from 'lit';
 
 /** 担当の意見: groups of opinion cards, the 差戻し ones with the secretariat's comment. */
 export const inboxPageStyles = css`
-  .summary ul {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--space-2) var(--space-3);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .summary a {
-    display: inline-flex;
-    align-items: center;
-    min-height: 44px;
-    padding: 0 var(--space-3);
-    border: 1px solid var(--color-border-strong);
-    border-radius: var(--radius);
-    font-weight: 700;
-  }
-
-  .group {
-    margin-top: var(--space-6);
-  }
-
-  .group > h2 {
-    margin-bottom: var(--space-1);
-    padding-left: var(--space-3);
-    border-left: 6px solid var(--color-accent);
-  }
-
   .group-returned > h2 {
     border-left-color: var(--tone-danger-fg);
   }

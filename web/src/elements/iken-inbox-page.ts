@@ -27,6 +27,7 @@ import {
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
 import { ANONYMOUS, sessionContext, type Session } from '../session/session-context.js';
 import { sharedStyles } from '../styles/shared.styles.js';
+import { groupedListStyles } from '../styles/grouped-list.styles.js';
 import { inboxPageStyles } from './iken-inbox-page.styles.js';
 import { roleMessageStyles } from '../styles/role-message.styles.js';
 import { roleMessageView } from '../lib/role-message.js';
@@ -60,7 +61,7 @@ function excerpt(text: string): string {
 }
 
 export class IkenInboxPage extends LitElement {
-  static override styles = [sharedStyles, inboxPageStyles, roleMessageStyles];
+  static override styles = [sharedStyles, groupedListStyles, inboxPageStyles, roleMessageStyles];
 
   readonly #api: ApiHandle;
   readonly #session: ContextConsumer<typeof sessionContext, this>;

@@ -20,12 +20,13 @@ import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
 import { ANONYMOUS, hasRole, sessionContext, type Session } from '../session/session-context.js';
 import { roleMessageStyles } from '../styles/role-message.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
+import { groupedListStyles } from '../styles/grouped-list.styles.js';
 import { noticesPageStyles } from './iken-notices-page.styles.js';
 
 const TITLE = 'お知らせ';
 
 export class IkenNoticesPage extends LitElement {
-  static override styles = [sharedStyles, roleMessageStyles, noticesPageStyles];
+  static override styles = [sharedStyles, roleMessageStyles, groupedListStyles, noticesPageStyles];
 
   readonly #api: ApiHandle;
   readonly #session: ContextConsumer<typeof sessionContext, this>;

@@ -20,6 +20,7 @@ import type { ApiClient } from '../api/api-client.js';
 import type { Department, Meeting, SearchHit, SearchResult, SearchSort } from '../api/types.js';
 import { badge } from '../lib/badges.js';
 import { PageReadyController } from '../lib/page-ready-controller.js';
+import { PopStateController } from '../lib/pop-state-controller.js';
 import {
   FACET_FIELDS,
   FACET_NAMES,
@@ -126,16 +127,7 @@ export class IkenSearchPage extends LitElement {
       args: () => [this.#api.value],
     });
     new PageReadyController(this, () => TITLE);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.#onPopState);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('popstate', this.#onPopState);
-    super.disconnectedCallback();
+    new PopStateController(this, this.#onPopState);
   }
 
   /** Back or Forward within the search page: show what the address says. */

@@ -19,6 +19,7 @@ import { breadcrumbs, breadcrumbStyles } from '../lib/breadcrumbs.js';
 import { exportLinksStyles } from '../lib/export-links.js';
 import { formatPeriod } from '../lib/format.js';
 import { PageReadyController } from '../lib/page-ready-controller.js';
+import { PopStateController } from '../lib/pop-state-controller.js';
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
 import { parseSummaryState, periodChoices, planLevels, summaryStateQuery, type SummaryState } from '../lib/summary-query.js';
 import { onTrackPercent } from '../../../api/lib/status-table.js';
@@ -100,16 +101,7 @@ export class IkenSummaryPage extends LitElement {
       }
       return this.#context.status === TaskStatus.ERROR ? ERROR_TITLE : null;
     });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.#onPopState);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('popstate', this.#onPopState);
-    super.disconnectedCallback();
+    new PopStateController(this, this.#onPopState);
   }
 
   /** Back or Forward within this page: show what the address now says. */
