@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { comparePeriods } from '../api/lib/japanese-date.js';
 import { inChunks } from './chunks.js';
-import type { Commitment, Database, ProgressStatus } from './schema.js';
+import type { Commitment, Database, ProgressStatus, ResponseState } from './schema.js';
 import type { ProgressTarget } from './progress.js';
 
 /** One period's final report of an item (the newest correction wins). */
@@ -100,7 +100,9 @@ export const STALLED_PERIODS = 2;
  * Stalled: the response only promised to study (`consider`) and its status
  * has not moved past 未着手 or 遅れ for the last two or more reported
  * periods. A correction that lifts the latest period ends the stall, since
- * each period counts with its final report.
+ * each period counts with its final report. Every period reported counts as
+ * one: a whole-year report written after its two halves is the year's final
+ * word, and a third period in a row.
  */
 export function isStalled(commitment: Commitment | null, steps: readonly PeriodStatus[]): boolean {
   if (commitment !== 'consider') return false;
@@ -116,6 +118,15 @@ export function isStalled(commitment: Commitment | null, steps: readonly PeriodS
 /** Whether `steps` hold a report for exactly `period`. */
 export function hasReportFor(steps: readonly PeriodStatus[], period: string): boolean {
   return steps.some((s) => s.period === period);
+}
+
+/**
+ * Whether the city owes progress reports on a response: it is approved, or it
+ * has been published (a published answer stays a promise while a revision of
+ * it is drafted). A draft is not yet the city's word: no reports on it.
+ */
+export function owesReports(response: { state: ResponseState; publishedVersion: number | null } | null): boolean {
+  return response !== null && (response.state === 'approved' || response.state === 'published' || response.publishedVersion !== null);
 }
 
 /**

@@ -6,9 +6,9 @@
  */
 import type { Kysely } from 'kysely';
 import { formatPeriod } from '../api/lib/japanese-date.js';
-import { isOverdue, isStalled, latestStatus, needsReport, periodStatuses, statusChange, type StatusChange } from './follow-through.js';
+import { isOverdue, isStalled, latestStatus, needsReport, owesReports, periodStatuses, statusChange, type StatusChange } from './follow-through.js';
 import { getMeetingRow } from './meetings.js';
-import { toOpinionViews, type OpinionResponseSummaryView } from './opinions.js';
+import { toOpinionViews } from './opinions.js';
 import { currentPeriod } from './periods.js';
 import type { Commitment, Database, ProgressStatus, ResponseState } from './schema.js';
 import { opinionVisibleSql, type Visibility } from './visibility.js';
@@ -43,15 +43,6 @@ export interface MeetingFollowUpView {
   period: { period: string; label: string };
   counts: { total: number; overdue: number; stalled: number; notReported: number; done: number };
   items: FollowUpItemView[];
-}
-
-/**
- * Whether the city owes reports on this response: it was approved or has gone
- * out. A published answer stays a promise while a revision of it is being
- * drafted, so every reader sees the same 未報告 whatever version they see.
- */
-function owesReports(response: OpinionResponseSummaryView | null): boolean {
-  return response !== null && (response.state === 'approved' || response.state === 'published' || response.published !== null);
 }
 
 /**
@@ -97,7 +88,8 @@ export async function meetingFollowUp(db: Kysely<Database>, meetingId: number, v
       overdue: isOverdue(opinion, latest, today),
       stalled: isStalled(response?.commitment ?? null, steps),
       // A duplicate is answered, and reported on, through the opinion it duplicates (which is listed itself).
-      notReported: opinion.duplicateOfId === null && owesReports(response) && needsReport(steps, period),
+      // Judged on the response as this reader sees it; every reader gets the same answer, since a published promise stays one.
+      notReported: opinion.duplicateOfId === null && owesReports(response && { state: response.state, publishedVersion: response.published?.version ?? null }) && needsReport(steps, period),
       timeline: steps.map((s, i) => ({
         period: s.period,
         label: formatPeriod(s.period),

@@ -76,7 +76,7 @@ async function opinionsToChase(db: Kysely<Database>, period: string, departmentI
     .innerJoin('responses as r', 'r.opinion_id', 'o.id')
     .innerJoin('meetings as m', 'm.id', 'o.meeting_id')
     .select(['o.id', 'o.meeting_id', 'o.seq', 'o.text', 'o.department_id', 'm.title as meeting_title'])
-    // The rule of `owesReports` in db/follow-up.ts, in SQL.
+    // The rule of `owesReports` (db/follow-through.ts), in SQL.
     .where(sql<boolean>`(r.state IN ('approved', 'published') OR r.published_version IS NOT NULL)`);
   if (departmentId !== undefined) query = query.where('o.department_id', '=', departmentId);
   const rows = await query.orderBy('o.meeting_id').orderBy('o.seq').execute();

@@ -24,7 +24,8 @@ export interface ReportingPeriodView {
   /** 令和3年度上半期 */
   label: string;
   state: PeriodState;
-  openedAt: string;
+  /** When collection started; null for a period closed without being opened first. */
+  openedAt: string | null;
   closedAt: string | null;
 }
 
@@ -52,10 +53,16 @@ export function lastEndedHalf(today: string): string {
   return `${year - 1}H1`;
 }
 
-/** The period departments report on now: the newest open period, else the latest half-year that has ended. */
+/**
+ * The period departments report on now: the newest open period that still
+ * takes reports (a half opened before its whole fiscal year was closed does
+ * not), else the latest half-year that has ended.
+ */
 export async function currentPeriod(db: Kysely<Database>, today: string): Promise<string> {
-  const open = await db.selectFrom('reporting_periods').select('period').where('state', '=', 'open').execute();
-  return open.map((r) => r.period).sort(comparePeriods).pop() ?? lastEndedHalf(today);
+  const rows = await db.selectFrom('reporting_periods').select(['period', 'state']).execute();
+  const closedYears = new Set(rows.filter((r) => r.state === 'closed' && r.period.length === 4).map((r) => r.period));
+  const open = rows.filter((r) => r.state === 'open' && !closedYears.has(r.period.slice(0, 4))).map((r) => r.period);
+  return open.sort(comparePeriods).pop() ?? lastEndedHalf(today);
 }
 
 /** SQL truth value: `period` is frozen (it, or the whole fiscal year it belongs to, is closed). */
@@ -91,17 +98,20 @@ export async function setPeriodState(store: Store, actor: Actor | null, period: 
   }
   await runWrite(store, actor, async (w) => {
     const closed = state === 'closed';
-    const closedAt = closed ? new Date().toISOString() : null;
+    const now = new Date().toISOString();
+    const closedAt = closed ? now : null;
+    // A period opened once keeps the date it was first opened; one closed straight away was never opened.
+    const openedAt = existing?.opened_at ?? (closed ? null : now);
     let id: number;
     if (existing) {
       id = existing.id;
       // Guarded on the state read above: two secretariat members clicking at once cannot both succeed.
       w.guard(sql`EXISTS (SELECT 1 FROM reporting_periods WHERE id = ${id} AND state = ${existing.state})`, () => new ApiError('conflict', `${formatPeriod(period)}の状態が他の操作で変わりました。画面を更新してください。`));
-      w.add(w.db.updateTable('reporting_periods').set({ state, closed_at: closedAt, closed_by: closed ? (actor?.id ?? null) : null }).where('id', '=', id));
+      w.add(w.db.updateTable('reporting_periods').set({ state, opened_at: openedAt, closed_at: closedAt, closed_by: closed ? (actor?.id ?? null) : null }).where('id', '=', id));
     } else {
       id = await w.reserveId('reporting_periods');
       w.guard(sql`NOT EXISTS (SELECT 1 FROM reporting_periods WHERE period = ${period})`, () => new ApiError('conflict', `${formatPeriod(period)}の状態が他の操作で変わりました。画面を更新してください。`));
-      w.add(w.db.insertInto('reporting_periods').values({ id, period, state, closed_at: closedAt, closed_by: closed ? (actor?.id ?? null) : null }));
+      w.add(w.db.insertInto('reporting_periods').values({ id, period, state, opened_at: openedAt, closed_at: closedAt, closed_by: closed ? (actor?.id ?? null) : null }));
     }
     w.audit({
       entity: 'period',

@@ -80,14 +80,19 @@ function periodsWithin(period: string): string[] {
 }
 
 /**
- * Every period with figures for the plan, newest first: reports on its nodes
- * or on opinions linked to it, and tables the city printed for it.
+ * Every period with figures for the plan that `visibility` may see, newest
+ * first: reports on its nodes or on opinions linked to it (only those the
+ * reader may see, so a hidden opinion's report neither shows nor becomes the
+ * default period), and tables the city printed for it.
  */
-export async function summaryPeriods(db: Kysely<Database>, planId: number): Promise<string[]> {
+export async function summaryPeriods(db: Kysely<Database>, planId: number, visibility: Visibility = 'all'): Promise<string[]> {
   const { rows } = await sql<{ period: string }>`
     SELECT DISTINCT p.period FROM progress_reports p
     WHERE p.node_id IN (SELECT id FROM plan_nodes WHERE plan_id = ${planId})
-       OR p.opinion_id IN (SELECT l.opinion_id FROM opinion_nodes l JOIN plan_nodes n ON n.id = l.node_id WHERE n.plan_id = ${planId})
+    UNION
+    SELECT DISTINCT p.period FROM progress_reports p JOIN opinions o ON o.id = p.opinion_id
+    WHERE o.id IN (SELECT l.opinion_id FROM opinion_nodes l JOIN plan_nodes n ON n.id = l.node_id WHERE n.plan_id = ${planId})
+      AND ${opinionVisibleSql(visibility)}
     UNION
     SELECT period FROM reported_summaries WHERE plan_id = ${planId}`.execute(db);
   return rows.map((r) => r.period).sort((a, b) => comparePeriods(b, a));
@@ -104,11 +109,12 @@ interface ItemStatus {
 /** The latest status in the period of every item of the plan, with the group it falls in. */
 async function itemStatuses(db: Kysely<Database>, planId: number, period: string, groupBy: SummaryGroupBy, visibility: Visibility): Promise<ItemStatus[]> {
   const periods = periodsWithin(period);
-  // Each node of the plan with its top-level ancestor (the default grouping).
-  const tops = sql`WITH RECURSIVE top(id, top_id) AS (
-      SELECT id, id FROM plan_nodes WHERE plan_id = ${planId} AND parent_id IS NULL
+  // Each node of the plan with its top-level ancestor (the default grouping) and the department
+  // responsible for it: its own, else its nearest ancestor's (as for reporting and the not-reported list).
+  const tops = sql`WITH RECURSIVE top(id, top_id, department_id) AS (
+      SELECT id, id, department_id FROM plan_nodes WHERE plan_id = ${planId} AND parent_id IS NULL
       UNION
-      SELECT n.id, top.top_id FROM plan_nodes n JOIN top ON n.parent_id = top.id
+      SELECT n.id, top.top_id, coalesce(n.department_id, top.department_id) FROM plan_nodes n JOIN top ON n.parent_id = top.id
     )`;
   const { rows } = await sql<{
     item: string;
@@ -123,8 +129,7 @@ async function itemStatuses(db: Kysely<Database>, planId: number, period: string
       ${groupBy === 'node' ? sql`g.id` : groupBy === 'department' ? sql`nd.id` : sql`NULL`} AS group_id,
       ${groupBy === 'node' ? sql`g.title` : groupBy === 'department' ? sql`coalesce(nd.bureau || ' ' || nd.name, nd.name, '担当課なし')` : sql`'会議なし（計画の取組）'`} AS group_title
     FROM progress_reports p JOIN top ON top.id = p.node_id JOIN plan_nodes g ON g.id = top.top_id
-    JOIN plan_nodes item ON item.id = p.node_id
-    LEFT JOIN departments nd ON nd.id = item.department_id
+    LEFT JOIN departments nd ON nd.id = top.department_id
     WHERE p.period IN (${sql.join(periods)})
     UNION ALL
     SELECT 'o' || p.opinion_id, p.period, p.id, p.status, top.id,
@@ -284,7 +289,7 @@ export async function progressSummary(
   visibility: Visibility = 'all',
   level?: string,
 ): Promise<SummaryView> {
-  const periods = await summaryPeriods(db, planId);
+  const periods = await summaryPeriods(db, planId, visibility);
   // Without a period: the newest one with figures.
   const period = requestedPeriod ?? periods[0] ?? null;
   const label = await groupLabel(db, planId, groupBy, level);

@@ -200,7 +200,8 @@ export interface ReportingPeriodTable {
   /** "2021", "2021H1" or "2021H2". */
   period: string;
   state: 'open' | 'closed';
-  opened_at: CreatedAt;
+  /** When the secretariat opened it; null when it was closed without being opened. */
+  opened_at: string | null;
   closed_at: string | null;
   /** The user who closed it. */
   closed_by: string | null;

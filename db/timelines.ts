@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { formatPeriod } from '../api/lib/japanese-date.js';
-import { isOverdue, latestStatus, periodStatuses, statusChange, type PeriodStatus, type StatusChange } from './follow-through.js';
+import { isOverdue, latestStatus, owesReports, periodStatuses, statusChange, type PeriodStatus, type StatusChange } from './follow-through.js';
 import { getOpinion } from './opinions.js';
 import type { Commitment, Database, ProgressStatus, ResponseState } from './schema.js';
 import type { ProgressTarget } from './progress.js';
@@ -33,6 +33,8 @@ export interface OpinionTimelineView {
   opinionId: number;
   dueOn: string | null;
   overdue: boolean;
+  /** Progress can be reported on it: its own response is approved or has been published (see `owesReports`). */
+  reportable: boolean;
   response: { text: string; state: ResponseState; commitment: Commitment; commitmentOverridden: boolean; version: number } | null;
   steps: TimelineStepView[];
 }
@@ -81,22 +83,26 @@ export async function opinionTimeline(db: Kysely<Database>, id: number, visibili
   if (!opinion) return undefined;
   const [statuses, closed] = await Promise.all([statusesOf(db, 'opinion', id), closedPeriods(db)]);
   let response: OpinionTimelineView['response'] = null;
+  let reportable = false;
   if (opinion.response) {
     const { text, state, commitment, version } = opinion.response;
     // The response that answers it (a duplicate's is its group's). The override flag belongs to the
-    // current version: for an older published version shown instead, it holds only if the commitment is the same.
+    // current version only: an older published version shown instead is not said to be overridden.
     const row = await db
       .selectFrom('responses')
-      .select(['commitment', 'commitment_overridden', 'version'])
+      .select(['commitment', 'commitment_overridden', 'version', 'state', 'published_version'])
       .where('opinion_id', '=', opinion.duplicateOfId ?? id)
       .executeTakeFirst();
-    const overridden = row?.commitment_overridden === 1 && (row.version === version || row.commitment === commitment);
+    const overridden = row?.commitment_overridden === 1 && row.version === version;
     response = { text, state, commitment, commitmentOverridden: overridden, version };
+    // A duplicate is reported on through the opinion it duplicates, never itself.
+    reportable = opinion.duplicateOfId === null && owesReports(row ? { state: row.state, publishedVersion: row.published_version } : null);
   }
   return {
     opinionId: id,
     dueOn: opinion.dueOn,
     overdue: isOverdue(opinion, latestStatus(statuses), today),
+    reportable,
     response,
     steps: toTimelineSteps(statuses, closed),
   };

@@ -101,7 +101,7 @@ export const FiscalYearInput = z
 
 /** A reporting period: "2021" (年度), "2021H1" (上半期), "2021H2" (下半期), or 和暦 such as 令和3年度上半期. */
 export const PeriodInput = z
-  .union([z.number(), z.string().max(30, '期間が長すぎます。')])
+  .union([z.number(), z.string().max(30, '期間が長すぎます。')], { error: '期間を指定してください（例: 2021H1、令和3年度上半期、2021）。' })
   .transform((value, ctx) => {
     const period = parsePeriod(value);
     if (period === null) {

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('no statement binds more than 100 parameters', () => {
-  it('while writing and reading a large meeting, a large plan and their search', async () => {
+  it('while writing and reading a large meeting, a large plan, their search and their follow-through', async () => {
     const nodes = Array.from({ length: 150 }, (_, i) => ({
       level: '施策',
       code: `${i + 1}`,
@@ -47,6 +47,26 @@ describe('no statement binds more than 100 parameters', () => {
     expect((await t.api('GET', `/api/nodes/${topIds[0]}`)).status).toBe(200);
     expect((await t.api('GET', `/api/opinions?nodeId=${topIds[60]}&limit=200`)).status).toBe(200);
     expect((await t.api('GET', `/api/search?q=${encodeURIComponent('意見')}&nodeId=${topIds[60]}`)).status).toBe(200);
+    // Follow-through over the same data: 100 approved responses, 150 reported nodes, every list and summary.
+    const opinionIds = page.body.items.slice(0, 100).map((o: any) => o.id);
+    for (const id of opinionIds) {
+      expect((await t.api('PUT', `/api/opinions/${id}/response`, { text: '検討してまいります。' })).status).toBe(201);
+      for (const action of ['submit', 'approve']) expect((await t.api('POST', `/api/opinions/${id}/response/transitions`, { action })).status).toBe(200);
+      expect((await t.api('POST', `/api/opinions/${id}/progress`, { period: '2024H2', status: 'delayed' })).status).toBe(201);
+    }
+    for (const id of topIds) expect((await t.api('POST', `/api/nodes/${id}/progress`, { period: '2024H2', status: 'on_track' })).status).toBe(201);
+    const reads = [
+      `/api/meetings/${meeting.body.id}/follow-up`,
+      '/api/progress/not-reported?period=2025H1',
+      '/api/notices',
+      `/api/opinions/${opinionIds[0]}/timeline`,
+      `/api/nodes/${topIds[0]}/timeline`,
+      `/api/opinions?meetingId=${meeting.body.id}&overdue=true&limit=200`,
+      `/api/opinions?meetingId=${meeting.body.id}&stalled=false&limit=200`,
+      ...['node', 'department', 'meeting'].map((g) => `/api/progress/summary?planId=${plan.body.id}&groupBy=${g}`),
+      `/api/progress/summary?planId=${plan.body.id}&groupBy=level&level=${encodeURIComponent('主な取組')}`,
+    ];
+    for (const path of reads) expect((await t.api('GET', path)).status, path).toBe(200);
     expect(seen.length).toBeGreaterThan(10);
     const worst = seen.reduce((a, b) => (b.count > a.count ? b : a));
     expect(worst.count, worst.sql.slice(0, 200)).toBeLessThanOrEqual(100);

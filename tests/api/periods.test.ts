@@ -204,4 +204,24 @@ describe('opening, closing and reopening', () => {
       ['2022', '令和4年度', 'open'],
     ]);
   });
+
+  it('a half left open when its whole year is closed stops being the current period; a year closed unopened has no opening date', async () => {
+    expect((await t.api('POST', '/api/periods', { period: '2031H1' })).status).toBe(201);
+    expect((await t.api('GET', '/api/periods')).body.current.period).toBe('2031H1');
+    const closedYear = await t.api('POST', '/api/periods/2031/close');
+    expect(closedYear.body).toMatchObject({ period: '2031', state: 'closed', openedAt: null });
+    const after = (await t.api('GET', '/api/periods')).body;
+    // 2031H1 is still marked open, but it takes no reports: the newest period that does is current.
+    expect(after.items.find((p: any) => p.period === '2031H1').state).toBe('open');
+    expect(after.current.period).toBe('2022');
+    expect((await report(department, 'opinions', opinionId, '2031H1', 'on_track')).status).toBe(409);
+  });
+
+  it('says what to write when the period is missing', async () => {
+    for (const body of [{}, { period: null }]) {
+      const res = await t.api('POST', '/api/periods', body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toEqual([{ path: 'period', message: '期間を指定してください（例: 2021H1、令和3年度上半期、2021）。' }]);
+    }
+  });
 });

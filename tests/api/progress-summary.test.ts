@@ -117,8 +117,9 @@ describe('GET /api/progress/summary?groupBy=level', () => {
     await node(ids.s1!, 'on_track'); // above the 施策 level
     const meetingId = (await t.api('POST', '/api/meetings', { title: '段階別集計の会議', fiscalYear: 2021 })).body.id;
     const opinionId = (await t.api('POST', '/api/opinions', { meetingId, text: '保育所を増やしてほしい。', nodeIds: [ids.a] })).body.id;
-    await t.api('PUT', `/api/opinions/${opinionId}/response`, { text: '保育所の整備を実施します。' });
-    await t.api('POST', `/api/opinions/${opinionId}/progress`, { period: '2021H1', status: 'delayed' });
+    expect((await t.api('PUT', `/api/opinions/${opinionId}/response`, { text: '保育所の整備を実施します。' })).status).toBe(201);
+    for (const action of ['submit', 'approve']) expect((await t.api('POST', `/api/opinions/${opinionId}/response/transitions`, { action })).status).toBe(200);
+    expect((await t.api('POST', `/api/opinions/${opinionId}/progress`, { period: '2021H1', status: 'delayed' })).status).toBe(201);
   });
 
   const rowsOf = (body: any) => body.rows.map((r: any) => [r.group.id, r.group.title, r.counts, r.total]);
@@ -171,5 +172,61 @@ describe('GET /api/progress/summary?groupBy=level', () => {
     // A level of another plan is not this plan's level.
     expect((await t.api('GET', `/api/progress/summary?planId=${planId}&groupBy=level&level=取組の視点`)).status).toBe(400);
     expect((await t.api('GET', `/api/progress/summary?planId=${planId}&groupBy=level&level=`)).status).toBe(400);
+  });
+});
+
+describe('GET /api/progress/summary?groupBy=department', () => {
+  it('counts a node under the department responsible for it, its own or the nearest one above', async () => {
+    const [industry, children] = await Promise.all(
+      ['産業振興課', 'こども家庭課'].map(async (name) => (await t.api('POST', '/api/departments', { name })).body.id as number),
+    );
+    const plan = (await t.api('POST', '/api/plans', {
+      title: '担当課で集計する計画', municipality: '市', kind: 'other', startYear: 2030, endYear: 2033,
+      nodes: [
+        { level: '視点', title: 'A', children: [{ level: '施策', title: 'A1', departmentId: industry, children: [{ level: '事業', title: 'A1a' }] }] },
+        { level: '視点', title: 'B', departmentId: children, children: [{ level: '事業', title: 'B1' }] },
+        { level: '視点', title: 'C', children: [{ level: '事業', title: 'C1' }] },
+      ],
+    })).body;
+    const [a, b, c] = plan.nodes;
+    const items = [a.children[0].children[0], a.children[0], b.children[0], c.children[0]];
+    for (const item of items) expect((await t.api('POST', `/api/nodes/${item.id}/progress`, { period: '2030H1', status: 'on_track' })).status).toBe(201);
+    const summary = (await t.api('GET', `/api/progress/summary?planId=${plan.id}&period=2030H1&groupBy=department`)).body;
+    expect(summary.rows.map((r: any) => [r.group.title, r.total]).sort()).toEqual([
+      ['こども家庭課', 1],
+      ['担当課なし', 1],
+      ['産業振興課', 2],
+    ]);
+  });
+});
+
+describe('the periods a reader can choose from', () => {
+  it('leave out reports on opinions the reader may not see, so a hidden report never becomes the default period', async () => {
+    const plans = (await t.api('GET', '/api/plans')).body.items;
+    const planId = plans[0].id;
+    const node = (await t.api('GET', `/api/plans/${planId}`)).body.nodes[0];
+    const meetingId = (await t.api('POST', '/api/meetings', { title: '非公開の報告を確かめる会議', fiscalYear: 2040 })).body.id;
+    const opinion = (await t.api('POST', '/api/opinions', { meetingId, text: '承認済みで未公開の対応方針', nodeIds: [node.id] })).body.id;
+    expect((await t.api('PUT', `/api/opinions/${opinion}/response`, { text: '実施します。' })).status).toBe(201);
+    for (const action of ['submit', 'approve']) expect((await t.api('POST', `/api/opinions/${opinion}/response/transitions`, { action })).status).toBe(200);
+    expect((await t.api('POST', `/api/opinions/${opinion}/progress`, { period: '2040H1', status: 'on_track' })).status).toBe(201);
+
+    const staff = (await t.api('GET', `/api/progress/summary?planId=${planId}`)).body;
+    expect(staff.period).toBe('2040H1');
+    expect(staff.periods[0]).toBe('2040H1');
+    const anyone = (await t.anonymous.api('GET', `/api/progress/summary?planId=${planId}`)).body;
+    expect(anyone.periods).not.toContain('2040H1');
+    expect(anyone.period).toBe(anyone.periods[0]);
+    expect(anyone.totals.total).toBeGreaterThan(0);
+  });
+
+  it('a draft response takes no progress reports: it is not yet the city’s promise', async () => {
+    const meetingId = (await t.api('POST', '/api/meetings', { title: '下書きの会議', fiscalYear: 2040 })).body.id;
+    const opinion = (await t.api('POST', '/api/opinions', { meetingId, text: '下書きのままの対応方針' })).body.id;
+    expect((await t.api('PUT', `/api/opinions/${opinion}/response`, { text: '検討してまいります。' })).status).toBe(201);
+    const res = await t.api('POST', `/api/opinions/${opinion}/progress`, { period: '2040H1', status: 'not_started' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe(`意見（ID: ${opinion}）の対応方針はまだ承認されていないため、取組状況を報告できません。承認後に報告してください。`);
+    expect((await t.api('GET', `/api/opinions/${opinion}/progress`)).body.items).toEqual([]);
   });
 });

@@ -144,10 +144,22 @@ describe('GET /api/opinions/{id}/timeline', () => {
     expect((await t.anonymous.api('GET', `/api/opinions/${id}/timeline`)).body.response).toMatchObject({ commitment: 'consider', commitmentOverridden: false, version: 1 });
   });
 
+  it('says whether progress can be reported: not on a draft, but still on a published promise under revision', async () => {
+    const id = await opinion();
+    await respond(id, '窓口の延長を実施します。', []);
+    expect((await t.api('GET', `/api/opinions/${id}/timeline`)).body).toMatchObject({ reportable: false, response: { state: 'draft' } });
+    await respond(id, '窓口の延長を実施します。', ['submit', 'approve', 'publish']);
+    expect((await t.api('GET', `/api/opinions/${id}/timeline`)).body.reportable).toBe(true);
+    expect((await t.api('PUT', `/api/opinions/${id}/response`, { text: '窓口の延長を令和9年度から実施します。' }, { 'If-Match': '*' })).status).toBe(200);
+    const revising = (await t.api('GET', `/api/opinions/${id}/timeline`)).body;
+    expect(revising).toMatchObject({ reportable: true, response: { state: 'draft' } });
+    expect((await t.api('POST', `/api/opinions/${id}/progress`, { period: '2025H1', status: 'on_track' })).status).toBe(201);
+  });
+
   it('is empty for an opinion without reports, and 404 / 400 for ids that are not opinions', async () => {
     const id = await opinion();
     const res = await t.api('GET', `/api/opinions/${id}/timeline`);
-    expect(res.body).toEqual({ opinionId: id, dueOn: null, overdue: false, response: null, steps: [] });
+    expect(res.body).toEqual({ opinionId: id, dueOn: null, overdue: false, reportable: false, response: null, steps: [] });
     expect((await t.api('GET', '/api/opinions/999999/timeline')).status).toBe(404);
     expect((await t.api('GET', '/api/opinions/abc/timeline')).status).toBe(400);
   });

@@ -100,6 +100,11 @@ describe('a client working through the API alone', () => {
     // The opinion's department answers unless another is named.
     expect(response.body).toMatchObject({ state: 'draft', version: 1, commitment: 'implement', departmentId: ids.department });
 
+    // A draft is not yet the city's promise: reports start once the response is approved.
+    const onDraft = await t.api('POST', `/api/opinions/${ids.opinion}/progress`, { period: '2025H1', status: 'on_track' });
+    expect(onDraft.status).toBe(409);
+    for (const action of ['submit', 'approve']) expect((await t.api('POST', `/api/opinions/${ids.opinion}/response/transitions`, { action })).status).toBe(200);
+
     const progress = await t.api('POST', `/api/opinions/${ids.opinion}/progress`, { period: '令和7年度上半期', status: '概ね順調', note: '2課で試行を開始した。' });
     expect(progress.status).toBe(201);
     expect(progress.body).toMatchObject({ period: '2025H1', fiscalYear: 2025, status: 'on_track', history: [] });
@@ -108,7 +113,7 @@ describe('a client working through the API alone', () => {
   it('reads everything back', async () => {
     const opinion = await t.api('GET', `/api/opinions/${ids.opinion}`);
     expect(opinion.status).toBe(200);
-    expect(opinion.body.response).toMatchObject({ state: 'draft', text: '書かない窓口を令和7年度から導入します。' });
+    expect(opinion.body.response).toMatchObject({ state: 'approved', text: '書かない窓口を令和7年度から導入します。' });
     expect(opinion.body.latestProgress).toMatchObject({ period: '2025H1', status: 'on_track' });
     expect(opinion.body.nodes[0]).toMatchObject({ id: ids.measure, parent: { id: ids.strategy, title: '効率的・効果的な行政サービスの推進' } });
 
@@ -137,7 +142,7 @@ describe('a client working through the API alone', () => {
     expect(node.status).toBe(200);
     expect(node.body.indicators.map((i: { name: string }) => i.name)).toEqual(['電子申請できる手続の数']);
     expect(node.body.opinions).toEqual([
-      expect.objectContaining({ id: ids.opinion, meetingTitle: '行革ミーティング', responseState: 'draft', latestStatus: 'on_track' }),
+      expect.objectContaining({ id: ids.opinion, meetingTitle: '行革ミーティング', responseState: 'approved', latestStatus: 'on_track' }),
     ]);
     // The strategy above sees its measure's opinions too.
     const strategy = await t.api('GET', `/api/nodes/${ids.strategy}`);

@@ -4,7 +4,8 @@
  * corrects it and sees the earlier report kept in the history; a period the
  * secretariat closes while the form is open is refused with the API's
  * message and shown as 締切済; a bad evidence link is named by its field;
- * other departments and the public see the timeline without the form. The
+ * other departments and the public see the timeline without the form, and
+ * a draft response says reports start once it is approved. The
  * page passes axe with the form at 1280 and 390 px.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -186,6 +187,22 @@ test('a bad evidence link is named by its field, and a missing status is asked f
     expect(await panel.locator('#evidenceUrl-error').innerText()).toContain('http または https');
     expect(await panel.getByLabel('根拠資料のURL').getAttribute('aria-invalid')).toBe('true');
     expect((await reports(opinionId)).some((r) => r.period === current)).toBe(false);
+  } finally {
+    await context.close();
+  }
+});
+
+test('while the response is a draft, the department is told reports start once it is approved', async () => {
+  const opinion = await data.opinion(meetingId, departmentId, '放課後の居場所を増やしてほしい。');
+  await data.respond(opinion.id, '放課後の居場所づくりを検討してまいります。', 'draft');
+  const context = await contextFor(department.email);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/opinions/${opinion.id}`);
+    const reason = page.locator('iken-progress-panel [data-no-response]');
+    await reason.waitFor();
+    expect(await reason.innerText()).toBe('対応方針が承認されると、取組状況を報告できます（下書き・提出中の対応方針には報告できません）。');
+    expect(await page.locator('iken-progress-panel form').count()).toBe(0);
   } finally {
     await context.close();
   }

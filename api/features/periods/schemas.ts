@@ -7,7 +7,7 @@ export const ReportingPeriodSchema = z
     period: z.string().openapi({ description: '期間: "2021"（年度）, "2021H1"（上半期）, "2021H2"（下半期）', example: '2025H1' }),
     label: z.string().openapi({ description: '和暦の表記', example: '令和7年度上半期' }),
     state: z.enum(['open', 'closed']).openapi({ description: 'open 受付中, closed 締切済（報告・訂正はできない）', example: 'open' }),
-    openedAt: z.string().openapi({ example: '2025-10-01T00:00:00.000Z' }),
+    openedAt: z.string().nullable().openapi({ description: '受付を始めた日時（受付を始めずに締め切った期間は null）', example: '2025-10-01T00:00:00.000Z' }),
     closedAt: z.string().nullable().openapi({ example: null }),
   })
   .openapi('ReportingPeriod', { description: '事務局が受付を始めた、または締め切った報告期間' });

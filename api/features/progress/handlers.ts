@@ -5,6 +5,7 @@ import { getProgressView, listProgress, recordProgress, type ProgressTarget } fr
 import type { Store } from '../../../db/store.js';
 import { ApiError, found, notFound } from '../../lib/errors.js';
 import { getResponseRow } from '../../../db/responses.js';
+import { owesReports } from '../../../db/follow-through.js';
 import { featureApp } from '../../lib/app-env.js';
 import { nodeProgressRoutes, opinionProgressRoutes } from './routes.js';
 
@@ -13,10 +14,18 @@ async function requireTarget(store: Store, target: ProgressTarget, id: number): 
   if (!exists) throw target === 'opinion' ? notFound('意見', id) : notFound('ノード', id);
 }
 
-/** Progress on an opinion measures its response: there must be one to report on. */
+/**
+ * Progress on an opinion measures its response, so there must be a promise
+ * to report on: a response that is approved, or has been published (a
+ * revision under way keeps the published promise). A draft is not yet the
+ * city's word, and its progress would show beside an answer readers cannot see.
+ */
 async function requireResponse(store: Store, opinionId: number): Promise<void> {
-  if (!(await getResponseRow(store.db, opinionId)))
+  const response = await getResponseRow(store.db, opinionId);
+  if (!response)
     throw new ApiError('conflict', `意見（ID: ${opinionId}）には対応方針がないため、取組状況を報告できません。先に対応方針を作成してください。`);
+  if (!owesReports({ state: response.state, publishedVersion: response.published_version }))
+    throw new ApiError('conflict', `意見（ID: ${opinionId}）の対応方針はまだ承認されていないため、取組状況を報告できません。承認後に報告してください。`);
 }
 
 function progressApp(target: ProgressTarget, routes: typeof opinionProgressRoutes) {

@@ -23,6 +23,7 @@ export const OpinionTimelineSchema = z
     opinionId: z.number().int().openapi({ example: 12 }),
     dueOn: z.string().nullable().openapi({ description: '対応期限', example: '2027-03-31' }),
     overdue: z.boolean().openapi({ description: '期限を過ぎ、最新の状況が「済」でない（期限当日はまだ期限切れではない）', example: false }),
+    reportable: z.boolean().openapi({ description: '取組状況を報告できる（対応方針が承認済み、または公開されたことがある。同趣旨の意見は元の意見で報告する）', example: true }),
     response: z
       .object({
         text: z.string().openapi({ example: '令和8年度から制度設計を行ってまいります。' }),
@@ -41,6 +42,7 @@ export const OpinionTimelineSchema = z
       opinionId: 12,
       dueOn: '2027-03-31',
       overdue: false,
+      reportable: true,
       response: { text: '令和8年度から制度設計を行ってまいります。', state: 'published', commitment: 'implement', commitmentOverridden: false, version: 2 },
       steps: [
         { period: '2025H2', label: '令和7年度下半期', status: 'on_track', previousStatus: null, change: 'first', note: null, evidenceUrl: null, reportedAt: '2026-04-10T00:00:00.000Z', corrections: 0, closed: true },

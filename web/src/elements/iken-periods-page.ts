@@ -185,7 +185,7 @@ export class IkenPeriodsPage extends LitElement {
           ${open ? badge('success', '受付中', 'period-state') : badge('neutral', '締切済', 'period-state')}
         </div>
         <dl class="facts">
-          <div><dt>受付開始</dt><dd>${formatDateTime(p.openedAt)}</dd></div>
+          <div><dt>受付開始</dt><dd>${p.openedAt ? formatDateTime(p.openedAt) : '受付を始めずに締切'}</dd></div>
           ${p.closedAt ? html`<div><dt>締切</dt><dd>${formatDateTime(p.closedAt)}</dd></div>` : nothing}
         </dl>
         ${open

@@ -34,8 +34,8 @@ export type ProgressTarget = 'opinion' | 'node';
 
 interface PanelData {
   steps: TimelineStep[];
-  /** For an opinion: its due date, whether it is overdue, and whether it has a response to report on. */
-  opinion: Pick<OpinionTimeline, 'dueOn' | 'overdue' | 'response'> | null;
+  /** For an opinion: its due date, whether it is overdue, whether it takes reports, and its response. */
+  opinion: Pick<OpinionTimeline, 'dueOn' | 'overdue' | 'reportable' | 'response'> | null;
   periods: ReportingPeriodList;
   /** Each period's reports, with the earlier ones a correction replaced. */
   reports: Map<string, ProgressReport>;
@@ -123,7 +123,7 @@ export class IkenProgressPanel extends LitElement {
     ]);
     return {
       steps: timeline.steps,
-      opinion: 'opinionId' in timeline ? { dueOn: timeline.dueOn, overdue: timeline.overdue, response: timeline.response } : null,
+      opinion: 'opinionId' in timeline ? { dueOn: timeline.dueOn, overdue: timeline.overdue, reportable: timeline.reportable, response: timeline.response } : null,
       periods,
       reports: new Map(reports.map((r) => [r.period, r])),
     };
@@ -312,7 +312,7 @@ export class IkenProgressPanel extends LitElement {
 
   /** An opinion is reported on through its response: without one there is nothing to report yet. */
   #mayReport(data: PanelData): boolean {
-    return data.opinion === null || data.opinion.response !== null;
+    return data.opinion === null || data.opinion.reportable;
   }
 
   #periodOption(choice: PeriodChoice): TemplateResult {
@@ -414,6 +414,15 @@ export class IkenProgressPanel extends LitElement {
     `;
   }
 
+  /** Why the form is not offered on this opinion, in the words a department needs. */
+  #whyNotReportable(data: PanelData): string {
+    const response = data.opinion?.response;
+    if (!response) return '対応方針がまだないため、取組状況は報告できません。先に対応方針を作成してください。';
+    if (data.opinion?.reportable === false && (response.state === 'approved' || response.state === 'published'))
+      return '同趣旨の意見として整理されているため、取組状況は元の意見で報告してください。';
+    return '対応方針が承認されると、取組状況を報告できます（下書き・提出中の対応方針には報告できません）。';
+  }
+
   #content(data: PanelData): TemplateResult {
     return html`
       ${data.opinion ? this.#opinionFacts(data.opinion) : nothing}
@@ -421,7 +430,7 @@ export class IkenProgressPanel extends LitElement {
       ${this.canReport
         ? this.#mayReport(data)
           ? this.#form(data)
-          : html`<p class="muted" data-no-response>対応方針がまだないため、取組状況は報告できません。先に対応方針を作成してください。</p>`
+          : html`<p class="muted" data-no-response>${this.#whyNotReportable(data)}</p>`
         : nothing}
       <p class="notice" role="status" aria-live="polite" data-notice>${this.busy ? '送信しています…' : this.notice}</p>
     `;
