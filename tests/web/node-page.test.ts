@@ -10,6 +10,7 @@
  * 「グラフを表示」 toggles, a node that does not exist, accessibility and the
  * phone width.
  */
+import { formatDepartment } from '../../web/src/lib/format.js';
 import fs from 'node:fs';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -97,6 +98,10 @@ describe.each(WIDTHS)('at %i px', (width) => {
       expect(await page.locator('iken-node-page h1 .code').textContent()).toBe(project.code);
       expect(await page.locator('iken-node-page h1').textContent()).toBe(`${project.code}${project.title}`);
       expect(project.code).toBe(sheet.projectCode);
+      // The department responsible (the sheet's 所管課), which decides who may report on the project.
+      expect(project.department, 'the import sets the project’s department').not.toBeNull();
+      const facts = await page.locator('iken-node-page .facts div').evaluateAll((ds) => ds.map((d) => (d.textContent ?? '').replace(/\s+/g, '')));
+      expect(facts).toContain(`担当課${formatDepartment(project.department!).replace(/\s+/g, '')}`);
 
       // Breadcrumbs: the plan, then each ancestor (a link to its page), then this node.
       const crumbs = page.locator('iken-node-page nav.breadcrumbs li');
