@@ -14,6 +14,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { formatPeriod } from '../api/lib/japanese-date.js';
+import { truncate } from '../api/lib/text.js';
 import { inChunks } from './chunks.js';
 import { toDepartmentView, type DepartmentView } from './departments.js';
 import { needsReport, periodStatuses, statusBefore, type PeriodStatus } from './follow-through.js';
@@ -26,7 +27,7 @@ export const TITLE_LENGTH = 80;
 export interface NotReportedItemView {
   kind: 'opinion' | 'node';
   id: number;
-  /** An opinion's first 80 characters; a node's code and title. */
+  /** An opinion's first 80 characters (with 「…」 when longer); a node's code and title. */
   title: string;
   meetingId: number | null;
   planId: number | null;
@@ -88,7 +89,7 @@ async function opinionsToChase(db: Kysely<Database>, period: string, departmentI
       {
         kind: 'opinion' as const,
         id: row.id,
-        title: [...row.text].slice(0, TITLE_LENGTH).join(''),
+        title: truncate(row.text, TITLE_LENGTH),
         meetingId: row.meeting_id,
         planId: null,
         lastPeriod: last?.period ?? null,

@@ -12,7 +12,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { formatDate, formatPeriod, todayInJapan } from '../api/lib/japanese-date.js';
-import { isOverdue, latestStatus, periodStatuses } from './follow-through.js';
+import { truncate } from '../api/lib/text.js';
+import { isOverdue, latestStatus, owesReports, periodStatuses } from './follow-through.js';
 import { notReportedItems, TITLE_LENGTH, type NotReportedItem } from './not-reported.js';
 import { currentPeriod, isPeriodClosed } from './periods.js';
 import type { Database, Role } from './schema.js';
@@ -70,7 +71,7 @@ function opinionRef(meetingTitle: string, seq: number): string {
 }
 
 function excerpt(text: string): string {
-  return [...text].slice(0, TITLE_LENGTH).join('');
+  return truncate(text, TITLE_LENGTH);
 }
 
 function notReportedNotice(item: NotReportedItem, label: string): NoticeView {
@@ -97,7 +98,7 @@ async function departmentNotices(db: Kysely<Database>, departmentId: number, tod
     .selectFrom('opinions as o')
     .innerJoin('meetings as m', 'm.id', 'o.meeting_id')
     .leftJoin('responses as r', 'r.opinion_id', 'o.id')
-    .select(['o.id', 'o.seq', 'o.text', 'o.due_on', 'o.duplicate_of', 'm.title as meeting_title', 'r.id as response_id', 'r.state', 'r.updated_at as response_updated_at'])
+    .select(['o.id', 'o.seq', 'o.text', 'o.due_on', 'o.duplicate_of', 'm.title as meeting_title', 'r.id as response_id', 'r.state', 'r.published_version', 'r.updated_at as response_updated_at'])
     .select(
       sql<string | null>`(SELECT e.comment FROM response_events e WHERE e.response_id = r.id AND e.action = 'return' ORDER BY e.id DESC LIMIT 1)`.as('return_comment'),
     )
@@ -123,7 +124,10 @@ async function departmentNotices(db: Kysely<Database>, departmentId: number, tod
     if (row.due_on === null) continue;
     const latest = latestStatus(statuses.get(row.id) ?? []);
     if (isOverdue({ dueOn: row.due_on, duplicateOfId: row.duplicate_of }, latest, today)) {
-      notices.push({ ...base, kind: 'overdue', message: `${ref}は対応期限（${formatDate(row.due_on)}）を過ぎていますが、取組状況が「済」になっていません。`, date: row.due_on });
+      // Say the next step there is: without an approved response there is no progress to report yet.
+      const reportable = owesReports(row.state === null ? null : { state: row.state, publishedVersion: row.published_version });
+      const why = reportable ? '取組状況が「済」になっていません。' : row.response_id === null ? '対応方針がまだ作成されていません。' : '対応方針がまだ承認されていません。';
+      notices.push({ ...base, kind: 'overdue', message: `${ref}は対応期限（${formatDate(row.due_on)}）を過ぎていますが、${why}`, date: row.due_on });
     } else if (latest !== 'done' && row.due_on >= today && row.due_on <= soon) {
       const days = daysBetween(today, row.due_on);
       const when = days === 0 ? `対応期限は本日（${formatDate(row.due_on)}）です。` : `対応期限（${formatDate(row.due_on)}）まであと${days}日です。`;

@@ -183,6 +183,12 @@ export function comparePeriods(a: string, b: string): number {
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
+/** The first day of a period (fiscal years begin in April; 下半期 in October): "2021H2" → "2021-10-01". */
+export function periodStart(code: string): string {
+  const { fiscalYear, half } = periodParts(code);
+  return `${fiscalYear}-${half === 'H2' ? '10' : '04'}-01`;
+}
+
 /** "2021H1" → "令和3年度上半期"; "2021" → "令和3年度". */
 export function formatPeriod(code: string): string {
   const { fiscalYear, half } = periodParts(code);

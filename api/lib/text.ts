@@ -18,3 +18,9 @@ export function matchKey(text: string): string {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** The first `length` characters of `text` (code points, so no character is cut in half), with 「…」 when there was more. */
+export function truncate(text: string, length: number): string {
+  const chars = [...text];
+  return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
+}

@@ -109,8 +109,8 @@ describe('GET /api/progress/not-reported', () => {
   it('says what each item last reported, and titles it for a list', async () => {
     const [a, b] = (await notReported(t)).body.groups;
     const late = a.items.find((i: any) => i.id === o.lateA);
-    expect(late).toEqual({ kind: 'opinion', id: o.lateA, title: LONG_TEXT.slice(0, 80), meetingId, planId: null, lastPeriod: '2025H1', lastStatus: 'delayed' });
-    expect(late.title).toHaveLength(80);
+    expect(late).toEqual({ kind: 'opinion', id: o.lateA, title: `${LONG_TEXT.slice(0, 80)}…`, meetingId, planId: null, lastPeriod: '2025H1', lastStatus: 'delayed' });
+    expect([...late.title]).toHaveLength(81); // 80 characters and 「…」
     expect(a.items.find((i: any) => i.id === o.approvedA)).toMatchObject({ lastPeriod: null, lastStatus: null });
     expect(a.items.find((i: any) => i.id === o.laterOnlyA)).toMatchObject({ lastPeriod: '2025H1', lastStatus: 'on_track' });
     expect(b.items.find((i: any) => i.kind === 'node')).toEqual({

@@ -170,6 +170,15 @@ describe('GET /api/notices for a department', () => {
     ]);
     expect((await noticesOf(deptA)).items.some((i: any) => i.opinionId === o.otherDept!.id)).toBe(false);
   });
+
+  it('says what is missing when a late opinion cannot be reported on yet: a response, or its approval', async () => {
+    const draftLate = await opinion('draftLate', dep.b, { dueOn: isoInDays(-3) });
+    await respond(draftLate, []);
+    await opinion('noneLate', dep.b, { dueOn: isoInDays(-3) });
+    const body = await noticesOf(deptB);
+    expect(find(body, 'overdue', 'draftLate').message).toBe(`${ref('draftLate')}は対応期限（${formatDate(isoInDays(-3))}）を過ぎていますが、対応方針がまだ承認されていません。`);
+    expect(find(body, 'overdue', 'noneLate').message).toBe(`${ref('noneLate')}は対応期限（${formatDate(isoInDays(-3))}）を過ぎていますが、対応方針がまだ作成されていません。`);
+  });
 });
 
 describe('GET /api/notices for the other roles', () => {

@@ -214,7 +214,10 @@ describe('opening, closing and reopening', () => {
     // 2031H1 is still marked open, but it takes no reports: the newest period that does is current.
     expect(after.items.find((p: any) => p.period === '2031H1').state).toBe('open');
     expect(after.current.period).toBe('2022');
-    expect((await report(department, 'opinions', opinionId, '2031H1', 'on_track')).status).toBe(409);
+    // Nor could it: a period that has not begun takes no reports at all.
+    const future = await report(department, 'opinions', opinionId, '2031H1', 'on_track');
+    expect(future.status).toBe(400);
+    expect(future.body.error.details).toEqual([{ path: 'period', message: '令和13年度上半期はまだ始まっていないため、取組状況を報告できません。' }]);
   });
 
   it('says what to write when the period is missing', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInJapan } from '../../api/lib/japanese-date.js';
 import { parseCsv } from '../../api/lib/csv.js';
 import { readXlsx } from '../../api/lib/xlsx.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
@@ -63,6 +64,8 @@ describe('GET /api/progress/summary', () => {
     const csv = await app.request('/api/progress/summary?planId=1&period=2025H1&format=csv');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''/);
+    // The file name says the period and the grouping.
+    expect(decodeURIComponent(csv.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe('取組状況総括表_令和7年度上半期_重点戦略別.csv');
     const bytes = new Uint8Array(await csv.arrayBuffer());
     // The byte order mark that makes Excel read UTF-8.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -181,7 +184,7 @@ describe('GET /api/progress/summary?groupBy=department', () => {
       ['産業振興課', 'こども家庭課'].map(async (name) => (await t.api('POST', '/api/departments', { name })).body.id as number),
     );
     const plan = (await t.api('POST', '/api/plans', {
-      title: '担当課で集計する計画', municipality: '市', kind: 'other', startYear: 2030, endYear: 2033,
+      title: '担当課で集計する計画', municipality: '市', kind: 'other', startYear: 2024, endYear: 2027,
       nodes: [
         { level: '視点', title: 'A', children: [{ level: '施策', title: 'A1', departmentId: industry, children: [{ level: '事業', title: 'A1a' }] }] },
         { level: '視点', title: 'B', departmentId: children, children: [{ level: '事業', title: 'B1' }] },
@@ -190,8 +193,8 @@ describe('GET /api/progress/summary?groupBy=department', () => {
     })).body;
     const [a, b, c] = plan.nodes;
     const items = [a.children[0].children[0], a.children[0], b.children[0], c.children[0]];
-    for (const item of items) expect((await t.api('POST', `/api/nodes/${item.id}/progress`, { period: '2030H1', status: 'on_track' })).status).toBe(201);
-    const summary = (await t.api('GET', `/api/progress/summary?planId=${plan.id}&period=2030H1&groupBy=department`)).body;
+    for (const item of items) expect((await t.api('POST', `/api/nodes/${item.id}/progress`, { period: '2024H1', status: 'on_track' })).status).toBe(201);
+    const summary = (await t.api('GET', `/api/progress/summary?planId=${plan.id}&period=2024H1&groupBy=department`)).body;
     expect(summary.rows.map((r: any) => [r.group.title, r.total]).sort()).toEqual([
       ['こども家庭課', 1],
       ['担当課なし', 1],
@@ -209,13 +212,17 @@ describe('the periods a reader can choose from', () => {
     const opinion = (await t.api('POST', '/api/opinions', { meetingId, text: '承認済みで未公開の対応方針', nodeIds: [node.id] })).body.id;
     expect((await t.api('PUT', `/api/opinions/${opinion}/response`, { text: '実施します。' })).status).toBe(201);
     for (const action of ['submit', 'approve']) expect((await t.api('POST', `/api/opinions/${opinion}/response/transitions`, { action })).status).toBe(200);
-    expect((await t.api('POST', `/api/opinions/${opinion}/progress`, { period: '2040H1', status: 'on_track' })).status).toBe(201);
+    // The half running today: newer than any report of the sample.
+    const today = todayInJapan();
+    const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+    const running = month >= 10 ? `${year}H2` : month >= 4 ? `${year}H1` : `${year - 1}H2`;
+    expect((await t.api('POST', `/api/opinions/${opinion}/progress`, { period: running, status: 'on_track' })).status).toBe(201);
 
     const staff = (await t.api('GET', `/api/progress/summary?planId=${planId}`)).body;
-    expect(staff.period).toBe('2040H1');
-    expect(staff.periods[0]).toBe('2040H1');
+    expect(staff.period).toBe(running);
+    expect(staff.periods[0]).toBe(running);
     const anyone = (await t.anonymous.api('GET', `/api/progress/summary?planId=${planId}`)).body;
-    expect(anyone.periods).not.toContain('2040H1');
+    expect(anyone.periods).not.toContain(running);
     expect(anyone.period).toBe(anyone.periods[0]);
     expect(anyone.totals.total).toBeGreaterThan(0);
   });

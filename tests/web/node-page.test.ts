@@ -164,12 +164,12 @@ describe.each(WIDTHS)('at %i px', (width) => {
       expect(cost('人件費合計 (b)')).toBe(`${c.personnelCost!.toLocaleString('ja-JP')} 千円`);
       expect(cost('トータルコスト (a)+(b)')).toBe(`${c.totalCost!.toLocaleString('ja-JP')} 千円`);
       expect(cost('単位当たりコスト')).toBe(`${c.unitCostYen!.toLocaleString('ja-JP')} 円`);
-      expect(cost(`うち 対象数（${c.unitCostBasis}）`)).toBe(`${c.targetCount!.toLocaleString('ja-JP')} ${c.targetCountUnit}`);
+      expect(cost(`対象数（${c.unitCostBasis}）`)).toBe(`${c.targetCount!.toLocaleString('ja-JP')} ${c.targetCountUnit}`);
       expect(cost('うち 正規職員')).toBe(`${c.staffCount!.toLocaleString('ja-JP')} 人`);
       // As the printed sheet has them: 857 千円, 8 円 per 101,119 人 (市民), 0.1 人.
       expect(cost('トータルコスト (a)+(b)')).toBe('857 千円');
       expect(cost('単位当たりコスト')).toBe('8 円');
-      expect(cost('うち 対象数（市民）')).toBe('101,119 人');
+      expect(cost('対象数（市民）')).toBe('101,119 人');
       expect(cost('うち 正規職員')).toBe('0.1 人');
       expect(await text(sheetEl.locator('[data-summary]'))).toBe(evaluation.summary!.replace(/\s+/g, ' ').trim());
       expect(await text(sheetEl.locator('.part').first().locator('.prose'))).toBe(evaluation.results!.replace(/\s+/g, ' ').trim());

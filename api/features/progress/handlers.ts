@@ -3,7 +3,8 @@ import { getOpinionRow } from '../../../db/opinions.js';
 import { canSeeOpinion } from '../../../db/visibility.js';
 import { getProgressView, listProgress, recordProgress, type ProgressTarget } from '../../../db/progress.js';
 import type { Store } from '../../../db/store.js';
-import { ApiError, found, notFound } from '../../lib/errors.js';
+import { ApiError, found, invalidField, notFound } from '../../lib/errors.js';
+import { formatPeriod, periodStart, todayInJapan } from '../../lib/japanese-date.js';
 import { getResponseRow } from '../../../db/responses.js';
 import { owesReports } from '../../../db/follow-through.js';
 import { featureApp } from '../../lib/app-env.js';
@@ -28,6 +29,16 @@ async function requireResponse(store: Store, opinionId: number): Promise<void> {
     throw new ApiError('conflict', `意見（ID: ${opinionId}）の対応方針はまだ承認されていないため、取組状況を報告できません。承認後に報告してください。`);
 }
 
+/**
+ * A report is for a period that has begun (the current half may be reported
+ * while it runs): a typo such as 2030H1 for 2020H1 would otherwise become the
+ * item's latest status and hide a late promise.
+ */
+async function requirePeriodInRange(store: Store, target: ProgressTarget, id: number, period: string): Promise<void> {
+  const fail = (message: string) => invalidField('period', message);
+  if (periodStart(period) > todayInJapan()) throw fail(`${formatPeriod(period)}はまだ始まっていないため、取組状況を報告できません。`);
+}
+
 function progressApp(target: ProgressTarget, routes: typeof opinionProgressRoutes) {
   return featureApp()
     .openapi(routes.list, async (c) => {
@@ -42,6 +53,7 @@ function progressApp(target: ProgressTarget, routes: typeof opinionProgressRoute
       await requireTarget(c.var.store, target, id);
       if (target === 'opinion') await requireResponse(c.var.store, id);
       const input = c.req.valid('json');
+      await requirePeriodInRange(c.var.store, target, id, input.period);
       await recordProgress(c.var.store, c.var.actor, target, id, input);
       return c.json(found(await getProgressView(c.var.store.db, target, id, input.period), target === 'opinion' ? '意見' : 'ノード', id), 201);
     });

@@ -41,7 +41,8 @@ export const summaryApp = featureApp().openapi(summaryRoute, async (c) => {
   if (groupBy === 'level') await checkLevel(db, planId, level);
   const summary = await progressSummary(db, planId, period, groupBy, c.var.visibility, groupBy === 'level' ? level : undefined);
   if (format === 'json') return c.json(summary, 200);
-  const name = `取組状況総括表_${summary.period ? formatPeriod(summary.period) : '報告なし'}`;
+  // The grouping is in the name, so the tables by 取組の視点 and by 担当課 do not overwrite each other when saved.
+  const name = `取組状況総括表_${summary.period ? formatPeriod(summary.period) : '報告なし'}_${summary.groupLabel}別`;
   const rows = summaryTableRows(summary);
   if (format === 'csv') {
     return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(`${name}.csv`) });

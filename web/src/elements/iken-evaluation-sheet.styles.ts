@@ -45,7 +45,8 @@ export const evaluationSheetStyles = css`
     min-width: 9em;
   }
 
-  .cost-table .sub th {
+  .cost-table .sub th,
+  .cost-table .basis th {
     padding-left: var(--space-5);
   }
 
@@ -148,7 +149,8 @@ export const evaluationSheetStyles = css`
     .part {
       padding: var(--space-3) var(--space-2);
     }
-    .cost-table .sub th {
+    .cost-table .sub th,
+    .cost-table .basis th {
       padding-left: var(--space-4);
     }
   }

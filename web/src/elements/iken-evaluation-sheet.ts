@@ -42,9 +42,13 @@ export class IkenEvaluationSheet extends LitElement {
     this.evaluation = null;
   }
 
-  /** A row of the cost table; a breakdown row (`sub`) is left out when the sheet does not give it. */
-  #costRow(label: string, value: string | null, kind: 'main' | 'sub' | 'total' = 'main'): TemplateResult | typeof nothing {
-    if (kind === 'sub' && value === null) return nothing;
+  /**
+   * A row of the cost table. A breakdown row (`sub`, 「うち」) and the basis of
+   * the unit cost (`basis`, what it divides by) are left out when the sheet
+   * does not give them.
+   */
+  #costRow(label: string, value: string | null, kind: 'main' | 'sub' | 'basis' | 'total' = 'main'): TemplateResult | typeof nothing {
+    if ((kind === 'sub' || kind === 'basis') && value === null) return nothing;
     return html`<tr class=${kind}>
       <th scope="row">${kind === 'sub' ? html`<span class="sub-prefix">うち</span> ${label}` : label}</th>
       <td class="num">${value ?? NOT_WRITTEN}</td>
@@ -79,7 +83,7 @@ export class IkenEvaluationSheet extends LitElement {
             ${this.#costRow('その他の職員', sub(c.otherStaffCount, '人'), 'sub')}
             ${this.#costRow('トータルコスト (a)+(b)', amount(c.totalCost, '千円'), 'total')}
             ${this.#costRow('単位当たりコスト', amount(c.unitCostYen, '円'))}
-            ${this.#costRow(`対象数${c.unitCostBasis ? `（${c.unitCostBasis}）` : ''}`, this.#targetCount(c), 'sub')}
+            ${this.#costRow(`対象数${c.unitCostBasis ? `（${c.unitCostBasis}）` : ''}`, this.#targetCount(c), 'basis')}
           </tbody>
         </table>
       </iken-scroll-box>
@@ -116,7 +120,7 @@ export class IkenEvaluationSheet extends LitElement {
           ${this.#costs(e)}
         </section>
         <section class="part" aria-labelledby="check-heading">
-          <h4 id="check-heading"><span class="phase">評価 (Check)</span>評価</h4>
+          <h4 id="check-heading"><span class="phase">評価 (Check)</span>4つの観点による評価</h4>
           <dl class="ratings">${RATING_KEYS.map((key) => this.#rating(key, e.ratings[key], e.reasons[key]))}</dl>
         </section>
         <section class="part" aria-labelledby="action-heading">

@@ -98,7 +98,7 @@ export const followUpPageStyles = css`
   }
 
   button.toggle[aria-pressed='true']::before {
-    content: '✓';
+    content: '✓' / '';
   }
 
   button.toggle[aria-pressed='true']:hover {

@@ -96,7 +96,7 @@ export class IkenNodeSuggestions extends LitElement {
       <li class="suggestion" data-suggested-node=${node.id} data-linked=${linked ? 'true' : 'false'}>
         <div class="what">
           <p class="level">${node.level}${node.parent ? html`<span class="parent">${codeAndTitle(node.parent)}</span>` : nothing}</p>
-          <p class="title"><a href="/plans/${node.planId}#node-${node.id}">${codeAndTitle(node)}</a></p>
+          <p class="title"><a href="/nodes/${node.id}">${codeAndTitle(node)}</a></p>
         </div>
         <div class="how">
           ${linked

@@ -86,14 +86,14 @@ export class IkenNoticesPage extends LitElement {
       <nav class="summary" aria-label="お知らせの種類へ移動">
         <ul>
           ${groups.map(
-            (g) => html`<li><a href="#group-${g.kind}" @click=${(e: Event) => this.#jump(e, `group-${g.kind}`)}>${g.label} ${g.items.length}件</a></li>`,
+            (g) => html`<li><a href="#group-${g.kind}" @click=${(e: Event) => this.#jump(e, `group-${g.kind}`)}>${g.label} ${data.counts[g.kind]}件</a></li>`,
           )}
         </ul>
       </nav>
       ${groups.map(
         (g) => html`
           <section class="group group-${g.kind}" aria-labelledby="group-${g.kind}" data-group=${g.kind}>
-            <h2 id="group-${g.kind}" tabindex="-1">${g.label}<span class="count">（${g.items.length}件）</span></h2>
+            <h2 id="group-${g.kind}" tabindex="-1">${g.label}<span class="count">（${data.counts[g.kind]}件）</span></h2>
             <p class="group-lead">${g.lead}</p>
             <ul class="items">${g.items.map((n) => this.#item(n))}</ul>
           </section>

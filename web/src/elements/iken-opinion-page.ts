@@ -417,7 +417,7 @@ export class IkenOpinionPage extends LitElement {
               ${opinion.nodes.map(
                 (node) => html`<li>
                   ${node.parent ? html`<span class="parent">${codeAndTitle(node.parent)}</span>` : nothing}
-                  <a href="/plans/${node.planId}">${codeAndTitle(node)}</a>
+                  <a href="/nodes/${node.id}">${codeAndTitle(node)}</a>
                 </li>`,
               )}
             </ul>`

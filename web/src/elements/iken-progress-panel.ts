@@ -324,7 +324,7 @@ export class IkenProgressPanel extends LitElement {
 
   /** What sending for the chosen period will do. */
   #periodHint(chosen: PeriodChoice | undefined): string {
-    if (chosen?.closed) return 'この期間は締め切られているため、報告・訂正はできません。別の期間を選ぶか、事務局に締切の解除を依頼してください。';
+    if (chosen?.closed) return 'この期間は締め切られているため、報告・訂正はできません。別の期間を選んでください（締切の解除は、事務局が「報告期間」の画面で行います）。';
     if (chosen?.reported) return 'この期間にはすでに報告があります。送ると訂正になります。';
     return '締切済の期間は選べません。';
   }
@@ -342,7 +342,7 @@ export class IkenProgressPanel extends LitElement {
         <h3 id="report-heading" tabindex="-1">${correcting ? `${chosen!.label}の報告を訂正する` : '取組状況を報告する'}</h3>
         <p class="hint" id="report-hint">
           今期は${data.periods.current.label}です。すでに報告のある期間に送ると訂正になり、訂正前の報告は履歴に残ります。
-          締切済の期間は報告・訂正できません。訂正が必要なときは、事務局に締切の解除を依頼してください。
+          締切済の期間は報告・訂正できません（締切の解除は、事務局が「報告期間」の画面で行います）。
         </p>
         <form novalidate aria-describedby="report-hint" aria-busy=${this.busy ? 'true' : 'false'} @submit=${(e: SubmitEvent) => void this.#onSubmit(e, data)}>
           <div class="field">

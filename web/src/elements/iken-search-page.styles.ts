@@ -133,7 +133,7 @@ export const searchPageStyles = css`
   }
 
   button.toggle[aria-pressed='true']::before {
-    content: '✓';
+    content: '✓' / '';
     font-weight: 700;
   }
 
