@@ -13,6 +13,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ApiError } from '../api/lib/errors.js';
 import { comparePeriods, formatPeriod } from '../api/lib/japanese-date.js';
+import { isFrozen } from '../api/lib/period-closing.js';
 import type { Database, ReportingPeriod } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
@@ -60,12 +61,18 @@ export function lastEndedHalf(today: string): string {
  */
 export async function currentPeriod(db: Kysely<Database>, today: string): Promise<string> {
   const rows = await db.selectFrom('reporting_periods').select(['period', 'state']).execute();
-  const closedYears = new Set(rows.filter((r) => r.state === 'closed' && r.period.length === 4).map((r) => r.period));
-  const open = rows.filter((r) => r.state === 'open' && !closedYears.has(r.period.slice(0, 4))).map((r) => r.period);
+  const closed = new Set(rows.filter((r) => r.state === 'closed').map((r) => r.period));
+  const open = rows.filter((r) => r.state === 'open' && !isFrozen(r.period, closed)).map((r) => r.period);
   return open.sort(comparePeriods).pop() ?? lastEndedHalf(today);
 }
 
-/** SQL truth value: `period` is frozen (it, or the whole fiscal year it belongs to, is closed). */
+/** Every closed period code (see `isFrozen`). */
+export async function closedPeriods(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await db.selectFrom('reporting_periods').select('period').where('state', '=', 'closed').execute();
+  return new Set(rows.map((r) => r.period));
+}
+
+/** The rule of `isFrozen` in SQL, as a truth value. */
 export function periodClosedSql(period: string) {
   return sql<number>`EXISTS (SELECT 1 FROM reporting_periods WHERE state = 'closed' AND (period = ${period} OR period = ${period.slice(0, 4)}))`;
 }

@@ -9,6 +9,8 @@ import { formatPeriod } from '../api/lib/japanese-date.js';
 import { isOverdue, latestStatus, owesReports, periodStatuses, statusChange, type PeriodStatus, type StatusChange } from './follow-through.js';
 import { getOpinion } from './opinions.js';
 import type { Commitment, Database, ProgressStatus, ResponseState } from './schema.js';
+import { closedPeriods } from './periods.js';
+import { isFrozen } from '../api/lib/period-closing.js';
 import type { ProgressTarget } from './progress.js';
 import type { Visibility } from './visibility.js';
 
@@ -44,12 +46,6 @@ export interface NodeTimelineView {
   steps: TimelineStepView[];
 }
 
-/** Every closed period code; a half is frozen when it or its fiscal year is in here. */
-export async function closedPeriods(db: Kysely<Database>): Promise<Set<string>> {
-  const rows = await db.selectFrom('reporting_periods').select('period').where('state', '=', 'closed').execute();
-  return new Set(rows.map((r) => r.period));
-}
-
 /** Timeline steps from an item's period statuses (oldest first), given the closed periods. */
 export function toTimelineSteps(statuses: readonly PeriodStatus[], closed: ReadonlySet<string>): TimelineStepView[] {
   return statuses.map((s, i) => {
@@ -64,7 +60,7 @@ export function toTimelineSteps(statuses: readonly PeriodStatus[], closed: Reado
       evidenceUrl: s.evidenceUrl,
       reportedAt: s.reportedAt,
       corrections: s.corrections,
-      closed: closed.has(s.period) || closed.has(s.period.slice(0, 4)),
+      closed: isFrozen(s.period, closed),
     };
   });
 }

@@ -76,33 +76,7 @@ export const followUpPageStyles = css`
   }
 
   button.toggle {
-    gap: var(--space-2);
     padding: var(--space-1) var(--space-4);
-    border: 1px solid var(--color-border-strong);
-    background: var(--color-page);
-    color: var(--color-text);
-    font-weight: 400;
-  }
-
-  button.toggle:hover {
-    border-color: var(--color-accent);
-    background: var(--color-surface);
-    color: var(--color-text);
-  }
-
-  button.toggle[aria-pressed='true'] {
-    border: 2px solid var(--color-accent);
-    background: var(--color-accent);
-    color: #fff;
-    font-weight: 700;
-  }
-
-  button.toggle[aria-pressed='true']::before {
-    content: '✓' / '';
-  }
-
-  button.toggle[aria-pressed='true']:hover {
-    background: var(--color-link-hover);
   }
 
   .filter-meanings {

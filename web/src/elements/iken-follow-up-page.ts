@@ -31,6 +31,7 @@ import { changeView } from '../lib/status-change.js';
 import { ariaBusy, errorView, loadingView } from '../lib/status-views.js';
 import { formStyles } from '../styles/form.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
+import { toggleButtonStyles } from '../styles/toggle-button.styles.js';
 import { followUpPageStyles } from './iken-follow-up-page.styles.js';
 
 const ERROR_TITLE = '対応状況を表示できません';
@@ -39,7 +40,7 @@ const ERROR_TITLE = '対応状況を表示できません';
 const EXCERPT_CHARS = 120;
 
 export class IkenFollowUpPage extends LitElement {
-  static override styles = [sharedStyles, formStyles, followUpPageStyles];
+  static override styles = [sharedStyles, formStyles, toggleButtonStyles, followUpPageStyles];
 
   static override properties = {
     meetingId: { type: Number, attribute: 'meeting-id' },

@@ -103,42 +103,15 @@ export const searchPageStyles = css`
     max-width: 100%;
   }
 
-  /* A toggle: outlined when off, filled with a check mark when on (not colour alone). */
+  /* The facet toggles' size and alignment; their look is toggleButtonStyles. */
   button.toggle {
     justify-content: flex-start;
-    gap: var(--space-2);
     max-width: 100%;
     min-height: 44px;
     padding: var(--space-1) var(--space-3);
-    border: 1px solid var(--color-border-strong);
     border-radius: var(--radius);
-    background: var(--color-page);
-    color: var(--color-text);
-    font-weight: 400;
     line-height: 1.5;
     text-align: left;
-  }
-
-  button.toggle:hover {
-    border-color: var(--color-accent);
-    background: var(--color-surface);
-    color: var(--color-text);
-  }
-
-  button.toggle[aria-pressed='true'] {
-    border: 2px solid var(--color-accent);
-    background: var(--color-accent);
-    color: #fff;
-    font-weight: 700;
-  }
-
-  button.toggle[aria-pressed='true']::before {
-    content: '✓' / '';
-    font-weight: 700;
-  }
-
-  button.toggle[aria-pressed='true']:hover {
-    background: var(--color-link-hover);
   }
 
   .toggle .count {

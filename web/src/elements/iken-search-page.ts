@@ -45,6 +45,7 @@ import { snippetParts } from '../lib/snippet-parts.js';
 import { errorView } from '../lib/status-views.js';
 import { formStyles } from '../styles/form.styles.js';
 import { sharedStyles } from '../styles/shared.styles.js';
+import { toggleButtonStyles } from '../styles/toggle-button.styles.js';
 import { searchPageStyles } from './iken-search-page.styles.js';
 
 /** How long typing must pause before a search is sent. */
@@ -74,7 +75,7 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export class IkenSearchPage extends LitElement {
-  static override styles = [sharedStyles, formStyles, searchPageStyles];
+  static override styles = [sharedStyles, formStyles, toggleButtonStyles, searchPageStyles];
 
   static override properties = {
     state: { state: true },

@@ -3,6 +3,7 @@
  * current period, every period the secretariat opened or closed, and every
  * period the item already has a report for, newest first.
  */
+import { isFrozen } from '../../../api/lib/period-closing.js';
 import type { ReportingPeriodList, TimelineStep } from '../api/types.js';
 import { comparePeriods } from '../../../api/lib/japanese-date.js';
 import { formatPeriod } from './format.js';
@@ -21,14 +22,13 @@ export interface PeriodChoice {
 }
 
 /**
- * Whether `period` is frozen: it, or the fiscal year it belongs to, is
- * closed (the API's rule, db/periods.ts). A timeline step says so itself.
+ * Whether `period` is frozen (the API's rule, api/lib/period-closing.ts).
+ * A timeline step says so itself.
  */
 export function isPeriodClosed(period: string, periods: ReportingPeriodList, steps: readonly TimelineStep[] = []): boolean {
   const step = steps.find((s) => s.period === period);
   if (step) return step.closed;
-  const year = period.slice(0, 4);
-  return periods.items.some((p) => p.state === 'closed' && (p.period === period || p.period === year));
+  return isFrozen(period, new Set(periods.items.filter((p) => p.state === 'closed').map((p) => p.period)));
 }
 
 /** The periods to offer, newest first. */
