@@ -1,6 +1,7 @@
 /**
- * The application factory: the same app for Node (better-sqlite3) and, later,
- * Workers (D1). It knows nothing about the runtime; it is handed a Store.
+ * The application factory: the same app for Node (better-sqlite3, api/server.ts)
+ * and Workers (D1, api/worker.ts). It knows nothing about the runtime; it is
+ * handed a Store and a few callbacks.
  *
  * A request flows: secure headers → same-origin check → who is asking (the
  * session) → body limit → the access rules (api/access) → the feature router that owns
@@ -59,7 +60,7 @@ export interface AppOptions {
   /** State of the search engine for /api/health. */
   searchHealth?: () => Promise<SearchHealth>;
   /** Called after every change that succeeded (the search worker drains its outbox soon after). */
-  onWrite?: () => void;
+  onWrite?: (c: Context<AppEnv>) => void;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   /** Largest document accepted by POST /api/imports, in bytes. */
@@ -139,7 +140,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use('/api/imports', limit(options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES));
   app.use('/api/*', async (c, next) => {
     await next();
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.res.status < 400) options.onWrite?.();
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.res.status < 400) options.onWrite?.(c);
     // API answers are live data: never let a shared cache keep them.
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });

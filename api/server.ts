@@ -9,16 +9,13 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
-import { getMeta, setMeta } from '../db/meta.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openSqliteStore } from '../db/sqlite.js';
 import type { Store } from '../db/store.js';
-import { createSampleAccounts } from '../seeds/sample/accounts.js';
-import { loadSampleData } from '../seeds/sample/load.js';
 import { createApp } from './app.js';
 import { searchDataDir, startSearchEngine, type SearchEngine } from '../search/search-engine.js';
-import { ROLE_LABELS } from './lib/labels.js';
-import { authSecret, bootstrapAdmin, NO_ADMIN_HELP } from './auth/bootstrap.js';
+import { authSecret } from './auth/bootstrap.js';
+import { firstStart, sampleLoadInterrupted } from './first-start.js';
 import { readSettings, type Settings } from './settings.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,10 +26,6 @@ export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
-
-const SAMPLE_MARKER = 'sample_data';
-
-
 
 /**
  * The caller's address: the socket's peer, or behind a trusted proxy the last
@@ -54,22 +47,15 @@ function clientAddress(trustProxy: boolean) {
 }
 
 /**
- * Opens and migrates the database; a new one gets the sample data. The sample
- * is many writes, so it is bracketed by a marker: a database still marked
- * "loading" was stopped during its first start and holds nothing but part of
- * the sample, so it is safely started over.
+ * Opens and migrates the database; a new one gets the sample data
+ * (api/first-start.ts). A database still marked "loading" was stopped during
+ * its first start and holds nothing but part of the sample, so it is safely
+ * started over.
  */
-/** BOOTSTRAP_ADMIN_*: the first secretariat account, when there is none; says how to make one otherwise. */
-async function ensureFirstAccount(store: Store, settings: Settings): Promise<void> {
-  const admin = await bootstrapAdmin(store, settings.bootstrapAdminEmail, settings.bootstrapAdminPassword);
-  if (admin === 'created') console.log(`事務局のアカウント ${settings.bootstrapAdminEmail} を作成しました。`);
-  if (admin === 'missing') console.warn(NO_ADMIN_HELP);
-}
-
 async function openDatabase(settings: Settings): Promise<Store> {
   let store = openSqliteStore(settings.databasePath);
   let { fresh } = await migrateToLatest(store.db);
-  if ((await getMeta(store.db, SAMPLE_MARKER)) === 'loading') {
+  if (await sampleLoadInterrupted(store)) {
     console.warn('前回の起動でサンプルデータの読み込みが中断されていたため、データベースを作り直します。');
     await store.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(settings.databasePath + suffix, { force: true });
@@ -78,18 +64,7 @@ async function openDatabase(settings: Settings): Promise<Store> {
     store = openSqliteStore(settings.databasePath);
     fresh = (await migrateToLatest(store.db)).fresh;
   }
-  if (fresh && settings.sampleData) {
-    await setMeta(store.db, SAMPLE_MARKER, 'loading');
-    const summary = await loadSampleData(store);
-    // The city's own first account comes before the trial accounts, which would otherwise count as "a secretariat exists".
-    if (await bootstrapAdmin(store, settings.bootstrapAdminEmail, settings.bootstrapAdminPassword) === 'created')
-      console.log(`事務局のアカウント ${settings.bootstrapAdminEmail} を作成しました。`);
-    const { accounts, password } = await createSampleAccounts(store);
-    await setMeta(store.db, SAMPLE_MARKER, 'loaded');
-    console.log(`サンプルデータを読み込みました（会議 ${summary.meetings}件、意見 ${summary.opinions}件、計画ノード ${summary.nodes}件）`);
-    console.log(`試用アカウント（パスワードはすべて ${password} 。この表示は今回だけです）:`);
-    for (const a of accounts) console.log(`  ${a.email}  ${ROLE_LABELS[a.role]}${a.departmentName ? `（${a.departmentName}）` : ''}`);
-  }
+  await firstStart(store, settings, fresh);
   return store;
 }
 
@@ -99,7 +74,6 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const store = await openDatabase(settings);
 
   const secret = await authSecret(store, settings.authSecret);
-  await ensureFirstAccount(store, settings);
 
   let search: SearchEngine | null = null;
   try {

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const TIMING = 'tests/**/*.timing.test.ts';
+/** What only the edge runtime has: the Worker's own behaviour, wrangler dev. */
+const EDGE_ONLY = 'tests/edge/**/*.test.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
@@ -16,14 +18,25 @@ export default defineConfig({
         test: {
           name: 'main',
           include: ['api/**/*.test.ts', 'db/**/*.test.ts', 'seeds/**/*.test.ts', 'search/**/*.test.ts', 'tests/**/*.test.ts'],
-          exclude: ['node_modules/**', 'tests/bench/**', TIMING],
+          exclude: ['node_modules/**', 'tests/bench/**', TIMING, EDGE_ONLY],
           sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // The same API test files again, against the Worker on workerd with a local D1 (`npm run test:edge`).
+        extends: true,
+        test: {
+          name: 'edge',
+          include: ['tests/api/**/*.test.ts', 'tests/properties/**/*.test.ts', EDGE_ONLY],
+          env: { IKEN_TEST_RUNTIME: 'edge' },
+          globalSetup: ['tests/helpers/edge-setup.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
       {
         // Tests that measure time run after everything else, one file at a time, on a machine the other tests no longer load.
         extends: true,
-        test: { name: 'timing', include: [TIMING], fileParallelism: false, sequence: { groupOrder: 1 } },
+        test: { name: 'timing', include: [TIMING], fileParallelism: false, sequence: { groupOrder: 2 } },
       },
     ],
   },

@@ -1,6 +1,10 @@
 /**
- * A real application over a real SQLite file in a fresh temporary folder,
- * driven through Hono's `app.request` (the same code path as HTTP, minus the socket).
+ * A real application in a fresh temporary folder, in one of two runtimes:
+ * - `node` (the default): the app over a real SQLite file, driven through
+ *   Hono's `app.request` (the same code path as HTTP, minus the socket);
+ * - `edge` (the `edge` test project, IKEN_TEST_RUNTIME=edge): the bundled
+ *   Worker on workerd with a local D1 (tests/helpers/edge-runtime.ts).
+ * The same test files run on both; `store` reaches the database either way.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +19,8 @@ import { createUser } from '../../db/users.js';
 import type { Role } from '../../db/schema.js';
 import { loadSampleData } from '../../seeds/sample/load.js';
 import { startSearchEngine, type EngineSetting, type SearchEngine } from '../../search/search-engine.js';
+import { inject } from 'vitest';
+import { copyState, startEdgeRuntime } from './edge-runtime.js';
 
 export interface ApiAnswer<T = any> {
   status: number;
@@ -65,6 +71,21 @@ export function tempDir(prefix = 'iken-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** Which runtime the tests of this run drive. */
+export function testRuntime(): 'node' | 'edge' {
+  return process.env.IKEN_TEST_RUNTIME === 'edge' ? 'edge' : 'node';
+}
+
+/** A runtime under test: where requests go and where the data is. */
+interface Runtime {
+  store: Store;
+  dir: string;
+  databasePath: string;
+  engine: SearchEngine | null;
+  fetch(url: string, init: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
 export interface TestContextOptions {
   /** Load the project's sample data first. */
   sample?: boolean;
@@ -74,7 +95,7 @@ export interface TestContextOptions {
   searchEngine?: EngineSetting;
 }
 
-export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
+async function nodeRuntime(options: TestContextOptions): Promise<Runtime> {
   const dir = tempDir();
   const databasePath = path.join(dir, 'app.db');
   const store = openSqliteStore(databasePath, { onStatement: options.onStatement });
@@ -87,12 +108,48 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
     ...(engine && { search: () => engine.ready(), searchHealth: () => engine.health(), onWrite: () => engine.kick() }),
   });
+  return {
+    store,
+    dir,
+    databasePath,
+    engine,
+    fetch: async (url, init) => app.request(url, init),
+    async close() {
+      await engine?.stop();
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function edgeRuntime(options: TestContextOptions): Promise<Runtime> {
+  if (options.onStatement || options.searchEngine)
+    throw new Error('The edge runtime runs the database and search inside workerd: onStatement and searchEngine are for the Node runtime.');
+  const build = inject('edgeBuild');
+  const { dir, state } = copyState(options.sample ? build.templates.sample : build.templates.empty);
+  const edge = await startEdgeRuntime(build, { state, bindings: { AUTH_SECRET: TEST_AUTH.secret } });
+  return {
+    store: edge.store,
+    dir,
+    databasePath: state,
+    engine: null,
+    fetch: edge.fetch,
+    async close() {
+      await edge.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
+  const runtime = await (testRuntime() === 'edge' ? edgeRuntime(options) : nodeRuntime(options));
+  const { store } = runtime;
 
   function client(cookie: string, userId: number | null): Client {
     const request = (url: string, init: RequestInit = {}) => {
       const headers = new Headers(init.headers);
       if (cookie && !headers.has('cookie')) headers.set('cookie', cookie);
-      return Promise.resolve(app.request(url, { ...init, headers }));
+      return runtime.fetch(url, { ...init, headers });
     };
     return {
       userId,
@@ -119,7 +176,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   }
 
   async function signIn(email: string, password: string): Promise<Client> {
-    const res = await app.request('/api/auth/sign-in/email', {
+    const res = await runtime.fetch('/api/auth/sign-in/email', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password }),
@@ -148,17 +205,13 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   return {
     ...secretariat,
     store,
-    dir,
-    databasePath,
+    dir: runtime.dir,
+    databasePath: runtime.databasePath,
     anonymous: client('', null),
     signInAs,
     signIn,
-    engine,
-    async close() {
-      await engine?.stop();
-      await store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    engine: runtime.engine,
+    close: runtime.close,
   };
 }
 
@@ -170,10 +223,8 @@ export async function snapshotDatabase(store: Store): Promise<string> {
     'evaluations', 'audit_log', 'batch_guard', 'import_sources', 'reported_summaries', 'reported_summary_rows',
     'progress_narratives', 'users', 'sessions', 'accounts', 'commenters', 'search_outbox',
   ] as const;
-  const parts: string[] = [];
-  for (const table of tables) {
-    const rows = await store.db.selectFrom(table).selectAll().execute();
-    parts.push(`${table}:${JSON.stringify(rows)}`);
-  }
+  // One batch: a consistent snapshot, and one round trip to D1 instead of one per table.
+  const results = await store.batch(tables.map((table) => store.db.selectFrom(table).selectAll().compile()));
+  const parts = tables.map((table, i) => `${table}:${JSON.stringify(results[i]!.rows)}`);
   return parts.join('\n');
 }
