@@ -79,7 +79,9 @@ async function start(env: WorkerEnv): Promise<EdgeRuntime> {
   await firstStart(store, settings, await isNewDatabase(store));
   const secret = await authSecret(store, settings.authSecret);
   // There is no bundled engine on Workers: without MEILI_HOST, search answers from the database.
-  const search = settings.search.kind === 'remote' ? engineSync(store, meiliClient(settings.search.host, settings.search.apiKey)) : null;
+  // A request's waitUntil lasts 30 s after its answer: a round still "running" after two minutes was cut off with it.
+  const search =
+    settings.search.kind === 'remote' ? engineSync(store, meiliClient(settings.search.host, settings.search.apiKey), { abandonAfterMs: 120_000 }) : null;
   const app = createApp({
     store,
     auth: { secret, secureCookies: settings.secureCookies },

@@ -52,6 +52,13 @@ export interface EngineSyncOptions {
   warmUp?: boolean;
   /** Where a finished full build is told. */
   log?: (message: string) => void;
+  /**
+   * A round running longer than this is taken for dead and a new one may
+   * start. On Workers a round lives in one request's `waitUntil`; when the
+   * runtime ends that request before the round is done, the round never
+   * finishes, and without this the instance would send nothing again.
+   */
+  abandonAfterMs?: number;
 }
 
 export function engineSync(store: Store, client: Meilisearch, options: EngineSyncOptions = {}): EngineSync {
@@ -76,11 +83,13 @@ export function engineSync(store: Store, client: Meilisearch, options: EngineSyn
   };
 
   let running = false;
+  let startedAt = 0;
   let again = false;
   let rebuildAgain = false;
   let current: Promise<void> = Promise.resolve();
   const round = async (rebuild: boolean): Promise<void> => {
     running = true;
+    startedAt = Date.now();
     try {
       do {
         again = false;
@@ -116,7 +125,7 @@ export function engineSync(store: Store, client: Meilisearch, options: EngineSyn
       return overdue ? 'degraded' : 'ok';
     },
     sync(syncOptions = {}) {
-      if (running) {
+      if (running && Date.now() - startedAt < (options.abandonAfterMs ?? Infinity)) {
         // The round under way goes again; this caller need not wait for it (on Workers it belongs to another request).
         again = true;
         rebuildAgain ||= syncOptions.rebuild ?? false;

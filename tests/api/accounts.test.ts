@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_EMAIL_EVERYWHERE } from '../../api/auth/sign-in-limit.js';
-import { createTestContext, TEST_PASSWORD, type TestContext } from '../helpers/test-app.js';
+import { createTestContext, postSignIn, TEST_PASSWORD, type TestContext } from '../helpers/test-app.js';
 
 let t: TestContext;
 let departmentId: number;
@@ -16,12 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const signIn = (email: string, password: string, client = 'default') =>
-  t.anonymous.request('/api/auth/sign-in/email', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-test-client': client },
-    body: JSON.stringify({ email, password }),
-  });
+const signIn = (email: string, password: string, from?: string) => postSignIn(t.anonymous, email, password, from);
 
 describe('signing in', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie, and /api/me names the person', async () => {

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { startServer } from '../../api/server.js';
-import { createTestContext, tempDir, TEST_AUTH, type TestContext } from '../helpers/test-app.js';
+import { createTestContext, postSignIn, tempDir, TEST_AUTH, type TestContext } from '../helpers/test-app.js';
 
 const run = promisify(execFile);
 
@@ -23,12 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const signIn = (email: string, password: string, client = 'default') =>
-  t.anonymous.request('/api/auth/sign-in/email', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-test-client': client },
-    body: JSON.stringify({ email, password }),
-  });
+const signIn = (email: string, password: string, from?: string) => postSignIn(t.anonymous, email, password, from);
 
 describe('session cookies', () => {
   it('marks the cookie Secure outside development', async () => {
