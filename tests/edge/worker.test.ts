@@ -37,6 +37,19 @@ const signIn = (edge: EdgeRuntime, email: string, password: string) =>
 const count = async (edge: EdgeRuntime, table: 'users' | 'meetings' | 'opinions' | 'search_outbox') =>
   Number((await edge.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
+describe('the bundle wrangler deploys', () => {
+  it('holds the shared application and none of the Node server\'s own modules', () => {
+    const map = JSON.parse(fs.readFileSync(`${build.bundle}.map`, 'utf8')) as { sources: string[] };
+    const ours = map.sources
+      .filter((s) => !s.includes('node_modules') && !s.startsWith('node-built-in-modules:'))
+      .map((s) => path.relative(path.resolve(import.meta.dirname, '..', '..'), path.resolve(path.dirname(build.bundle), s)));
+    expect(ours).toEqual(expect.arrayContaining(['api/worker.ts', 'api/app.ts', 'db/d1.ts', 'search/engine-sync.ts', 'seeds/importers/import-document.ts']));
+    // The SQLite driver, the bundled search engine's process, the Node entry and the command lines stay on Node.
+    for (const nodeOnly of ['db/sqlite.ts', 'api/server.ts', 'search/meili-process.ts', 'search/search-engine.ts', 'seeds/import-cli.ts'])
+      expect(ours).not.toContain(nodeOnly);
+  });
+});
+
 describe('the web page', () => {
   let edge: EdgeRuntime;
   beforeAll(async () => {
