@@ -3,7 +3,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { subtreeSql } from './nodes.js';
 import { inChunks } from './chunks.js';
 import { ApiError, notFound } from '../api/lib/errors.js';
-import { escapeLike, matchKey } from '../api/lib/text.js';
+import { matchKey } from '../api/lib/text.js';
+import { contains } from './contains.js';
 import type { Commitment, Database, Opinion, ProgressStatus, ResponseState } from './schema.js';
 import type { Store } from './store.js';
 import { runWrite, type Actor, type WritePlan } from './write-plan.js';
@@ -319,7 +320,7 @@ export async function listOpinions(db: Kysely<Database>, filter: OpinionFilter, 
   }
   if (filter.q) {
     for (const word of matchKey(filter.q).split(' ').filter(Boolean).slice(0, 10)) {
-      query = query.where(sql<boolean>`o.text_key LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
+      query = query.where(contains(sql.ref('o.text_key'), word));
     }
   }
   if (filter.afterId !== undefined) query = query.where('o.id', '>', filter.afterId);

@@ -189,6 +189,18 @@ export class WriteConflict extends Error {
 }
 
 const ID_COLLISION = /UNIQUE constraint failed: [a-z_]+\.id\b/;
+
+/**
+ * Tries before giving up. Each round of colliding writers lets at least one
+ * through; on D1, where every read is a round trip, twenty people saving at
+ * the same moment can all reserve the same ids, so the rounds must outnumber them.
+ */
+const MAX_ATTEMPTS = 30;
+
+/** A random pause that grows with each try, so that colliding writers spread out instead of colliding again. */
+function backOff(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * attempt)));
+}
 const GUARD_FAILED = /batch_guard_failed/;
 
 /**
@@ -210,8 +222,12 @@ export async function runWrite<T>(
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retryable = ID_COLLISION.test(message) || error instanceof GuardRace;
-      if (retryable && attempt < 8) continue;
-      if (error instanceof GuardRace) throw new WriteConflict();
+      if (retryable && attempt < MAX_ATTEMPTS) {
+        await backOff(attempt);
+        continue;
+      }
+      // Still colliding after every try: the caller is told to try again (409), not that the data is a duplicate.
+      if (retryable) throw new WriteConflict();
       throw error;
     }
   }

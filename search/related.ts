@@ -8,7 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Locale, Meilisearch } from 'meilisearch';
-import { escapeLike } from '../api/lib/text.js';
+import { contains } from '../db/contains.js';
 import type { OpinionNodeRefView } from '../db/opinions.js';
 import type { Database } from '../db/schema.js';
 import { opinionVisibleSql, visibleResponseSql, type Visibility } from '../db/visibility.js';
@@ -34,10 +34,10 @@ const MIN_SCORE = 0.1;
 /** Hits looked at per word: a word found in more texts than this weighs little anyway. */
 const PER_WORD = 50;
 
-/** `CASE WHEN column LIKE %w% THEN 1 ELSE 0 END + …`: how many of `words` a text contains. */
+/** `CASE WHEN column contains w THEN 1 ELSE 0 END + …`: how many of `words` a text contains. */
 function wordsMatched(column: string, words: string[]) {
   return sql<number>`(${sql.join(
-    words.map((w) => sql`(CASE WHEN ${sql.ref(column)} LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\' THEN 1 ELSE 0 END)`),
+    words.map((w) => sql`(CASE WHEN ${contains(sql.ref(column), w)} THEN 1 ELSE 0 END)`),
     sql` + `,
   )})`;
 }

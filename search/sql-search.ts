@@ -4,7 +4,8 @@
  * answers when no search engine is available (`degraded: true`).
  */
 import { sql, type Kysely } from 'kysely';
-import { escapeLike, matchKey } from '../api/lib/text.js';
+import { matchKey } from '../api/lib/text.js';
+import { contains } from '../db/contains.js';
 import { subtreeSql } from '../db/nodes.js';
 import { latestStatusSql, linkedToSubtree } from '../db/opinions.js';
 import { opinionVisibleSql, visibleResponseSql } from '../db/visibility.js';
@@ -19,8 +20,8 @@ function words(q: string): string[] {
   return [...new Set(matchKey(q).split(' ').filter(Boolean))].slice(0, 10);
 }
 
-function likeAll(column: ReturnType<typeof sql.ref>, ws: string[]) {
-  return ws.map((w) => sql<boolean>`${column} LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`);
+function containsAll(column: ReturnType<typeof sql.ref>, ws: string[]) {
+  return ws.map((w) => contains(column, w));
 }
 
 function count(facet: Record<string, number>, value: string | number | null): void {
@@ -54,10 +55,7 @@ async function opinionCandidates(db: Kysely<Database>, query: SearchQuery, ws: s
     .select([response.text.as('response_text'), response.state.as('state'), response.commitment.as('commitment')])
     .select(latestStatusSql.as('status'))
     .where(opinionVisibleSql(query.visibility));
-  for (const w of ws) {
-    const pattern = `%${escapeLike(w)}%`;
-    q = q.where(sql<boolean>`(o.text_key LIKE ${pattern} ESCAPE '\\' OR ${response.key} LIKE ${pattern} ESCAPE '\\')`);
-  }
+  for (const w of ws) q = q.where(sql<boolean>`(${contains(sql.ref('o.text_key'), w)} OR ${contains(response.key, w)})`);
   if (query.meetingId !== undefined) q = q.where('o.meeting_id', '=', query.meetingId);
   if (query.departmentId !== undefined) q = q.where('o.department_id', '=', query.departmentId);
   if (query.fiscalYear !== undefined) q = q.where('m.fiscal_year', '=', query.fiscalYear);
@@ -78,7 +76,7 @@ export async function sqlSearch(db: Kysely<Database>, query: SearchQuery): Promi
   const opinions = wants('opinion') ? await opinionCandidates(db, query, ws) : [];
 
   let nodeQuery = db.selectFrom('plan_nodes').select(['id', 'plan_id', 'code', 'title', 'description', 'department_id']);
-  for (const cond of likeAll(sql.ref('search_key'), ws)) nodeQuery = nodeQuery.where(cond);
+  for (const cond of containsAll(sql.ref('search_key'), ws)) nodeQuery = nodeQuery.where(cond);
   if (query.nodeId !== undefined) nodeQuery = nodeQuery.where(sql<boolean>`id IN ${subtreeSql(query.nodeId)}`);
   if (query.departmentId !== undefined) nodeQuery = nodeQuery.where('department_id', '=', query.departmentId);
   const nodes = wants('node') ? await nodeQuery.orderBy('plan_id').orderBy('id').limit(MAX_CANDIDATES).execute() : [];
@@ -87,7 +85,7 @@ export async function sqlSearch(db: Kysely<Database>, query: SearchQuery): Promi
     .selectFrom('indicators as i')
     .innerJoin('plan_nodes as n', 'n.id', 'i.node_id')
     .select(['i.id', 'i.node_id', 'n.plan_id', 'n.department_id', 'i.name', 'i.notes', 'i.unit']);
-  for (const cond of likeAll(sql.ref('i.search_key'), ws)) indicatorQuery = indicatorQuery.where(cond);
+  for (const cond of containsAll(sql.ref('i.search_key'), ws)) indicatorQuery = indicatorQuery.where(cond);
   if (query.nodeId !== undefined) indicatorQuery = indicatorQuery.where(sql<boolean>`i.node_id IN ${subtreeSql(query.nodeId)}`);
   if (query.departmentId !== undefined) indicatorQuery = indicatorQuery.where('n.department_id', '=', query.departmentId);
   const indicators = wants('indicator') ? await indicatorQuery.orderBy('i.node_id').orderBy('i.position').limit(MAX_CANDIDATES).execute() : [];

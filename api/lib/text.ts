@@ -14,11 +14,6 @@ export function matchKey(text: string): string {
   return normalizeText(text).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Escapes LIKE wildcards so user text matches literally (use with ESCAPE '\'). */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** The first `length` characters of `text` (code points, so no character is cut in half), with 「…」 when there was more. */
 export function truncate(text: string, length: number): string {
   const chars = [...text];

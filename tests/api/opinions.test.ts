@@ -36,6 +36,17 @@ describe('opinion list', () => {
     expect(pages).toBe(3);
   });
 
+  it('keeps every one of 20 opinions sent to one meeting at the same moment, each with its own number', async () => {
+    const meeting = await t.api('POST', '/api/meetings', { title: '同時入力確認', fiscalYear: 2025 });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.api('POST', '/api/opinions', { meetingId: meeting.body.id, text: `同時に入力した意見 ${i + 1}` })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
+    expect(answers.map((a) => a.body.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const { ids } = await allPages(`meetingId=${meeting.body.id}`, 50);
+    expect(ids.sort((a, b) => a - b)).toEqual(answers.map((a) => a.body.id).sort((a, b) => a - b));
+  });
+
   it('rejects a cursor that is not one of ours', async () => {
     const res = await t.api('GET', '/api/opinions?cursor=not-a-cursor');
     expect(res.status).toBe(400);

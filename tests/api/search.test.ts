@@ -52,4 +52,22 @@ describe('GET /api/search (database fallback)', () => {
     const nothing = await t.api('GET', `/api/search?q=${encodeURIComponent('存在しない語句ｘｙｚ')}`);
     expect(nothing.body).toMatchObject({ hits: [], total: 0 });
   });
+
+  it('finds a whole Japanese sentence typed as one word, and takes % and _ literally', async () => {
+    // 30 characters with no space: one word, far past the 50-byte LIKE pattern D1 allows.
+    const sentence = '駅前の駐輪場が朝の通勤時間帯にいつも満車になっていて困っています';
+    const meeting = await t.api('POST', '/api/meetings', { title: '長い語句', fiscalYear: 2025 });
+    const o = await t.api('POST', '/api/opinions', { meetingId: meeting.body.id, text: `${sentence}。利用率は100%_超です。` });
+    expect(o.status).toBe(201);
+    const search = await t.api('GET', `/api/search?type=opinion&q=${encodeURIComponent(sentence)}`);
+    expect(search.status).toBe(200);
+    expect(search.body.hits.map((h: any) => h.id)).toEqual([o.body.id]);
+    const list = await t.api('GET', `/api/opinions?q=${encodeURIComponent(sentence)}`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: any) => i.id)).toEqual([o.body.id]);
+    expect((await t.api('GET', `/api/search?type=opinion&q=${encodeURIComponent('100%_')}`)).body.total).toBe(1);
+    expect((await t.api('GET', `/api/search?type=opinion&q=${encodeURIComponent('1_0%')}`)).body.total).toBe(0);
+    const related = await t.api('GET', `/api/opinions/${o.body.id}/related`);
+    expect(related.status).toBe(200);
+  });
 });
