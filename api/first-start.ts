@@ -26,6 +26,12 @@ export const consoleLog: StartLog = { info: (m) => console.log(m), warn: (m) => 
 
 type FirstStartSettings = Pick<Settings, 'sampleData' | 'bootstrapAdminEmail' | 'bootstrapAdminPassword'>;
 
+export interface FirstStartOptions {
+  log?: StartLog;
+  /** What to tell the operator when nobody can sign in yet (how to make the first account on this runtime). */
+  noAdminHelp?: string;
+}
+
 /**
  * Claims the sample load in one statement, so that of two processes (or two
  * Worker instances) starting on one new database only one loads it.
@@ -61,7 +67,8 @@ export async function isNewDatabase(store: Store): Promise<boolean> {
  * account. The sample is many writes, bracketed by the marker, so that an
  * interrupted load can be recognised (`sampleLoadInterrupted`).
  */
-export async function firstStart(store: Store, settings: FirstStartSettings, fresh: boolean, log: StartLog = consoleLog): Promise<void> {
+export async function firstStart(store: Store, settings: FirstStartSettings, fresh: boolean, options: FirstStartOptions = {}): Promise<void> {
+  const log = options.log ?? consoleLog;
   const bootstrap = async () => {
     const admin = await bootstrapAdmin(store, settings.bootstrapAdminEmail, settings.bootstrapAdminPassword);
     if (admin === 'created') log.info(`事務局のアカウント ${settings.bootstrapAdminEmail} を作成しました。`);
@@ -78,5 +85,5 @@ export async function firstStart(store: Store, settings: FirstStartSettings, fre
     for (const a of accounts) log.info(`  ${a.email}  ${ROLE_LABELS[a.role]}${a.departmentName ? `（${a.departmentName}）` : ''}`);
     return;
   }
-  if ((await bootstrap()) === 'missing') log.warn(NO_ADMIN_HELP);
+  if ((await bootstrap()) === 'missing') log.warn(options.noAdminHelp ?? NO_ADMIN_HELP);
 }

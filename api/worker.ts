@@ -17,7 +17,7 @@ import type { Store } from '../db/store.js';
 import { engineSync, forgetIndex, meiliClient, type EngineSync } from '../search/engine-sync.js';
 import { createApp } from './app.js';
 import { authSecret } from './auth/bootstrap.js';
-import { firstStart, isNewDatabase } from './first-start.js';
+import { firstStart, isNewDatabase, sampleLoadInterrupted } from './first-start.js';
 import type { AppEnv } from './lib/app-env.js';
 import { ApiError, errorBody } from './lib/errors.js';
 import { readSettings } from './settings.js';
@@ -41,8 +41,21 @@ export interface WorkerEnv {
 interface EdgeRuntime {
   app: OpenAPIHono<AppEnv>;
   store: Store;
+  /** Search as requests use it: they send their changes, but never run a full build. */
   search: EngineSync | null;
+  /** The Cron Trigger's sender: it may run a full build. */
+  cron: EngineSync | null;
 }
+
+/** How to make the first account on Workers (there is no command line on D1). */
+const NO_ADMIN_HELP_WORKERS = [
+  '事務局のアカウントがまだありません。BOOTSTRAP_ADMIN_EMAIL と BOOTSTRAP_ADMIN_PASSWORD（10文字以上）を設定してください:',
+  '  デプロイ先: npx wrangler secret put BOOTSTRAP_ADMIN_EMAIL と npx wrangler secret put BOOTSTRAP_ADMIN_PASSWORD',
+  '  このマシン: BOOTSTRAP_ADMIN_EMAIL=jimukyoku@example.jp BOOTSTRAP_ADMIN_PASSWORD=（10文字以上） npm run dev:edge',
+].join('\n');
+
+/** Meilisearch tasks are polled this often on Workers: each poll is a subrequest. */
+const POLL_MS = 100;
 
 /** The settings the Node server reads from its environment, read from the Worker's variables instead. */
 function settingsOf(env: WorkerEnv) {
@@ -76,18 +89,29 @@ async function start(env: WorkerEnv): Promise<EdgeRuntime> {
   const settings = settingsOf(env);
   await checkMigrated(env);
   const store = openD1Store(env.DB);
-  await firstStart(store, settings, await isNewDatabase(store));
+  // On Node a half-loaded sample is started over by deleting the file; a D1 database is not ours to delete.
+  if (await sampleLoadInterrupted(store))
+    throw new ApiError(
+      'internal',
+      'サンプルデータの読み込みが途中で止まったデータベースです。ローカルでは .wrangler/state（または --persist-to のフォルダ）を削除して npm run dev:edge をやり直してください。',
+    );
+  await firstStart(store, settings, await isNewDatabase(store), { noAdminHelp: NO_ADMIN_HELP_WORKERS });
   const secret = await authSecret(store, settings.authSecret);
   // There is no bundled engine on Workers: without MEILI_HOST, search answers from the database.
-  // A request's waitUntil lasts 30 s after its answer: a round still "running" after two minutes was cut off with it.
-  const search =
-    settings.search.kind === 'remote' ? engineSync(store, meiliClient(settings.search.host, settings.search.apiKey), { abandonAfterMs: 120_000 }) : null;
+  let search: EngineSync | null = null;
+  let cron: EngineSync | null = null;
+  if (settings.search.kind === 'remote') {
+    const client = meiliClient(settings.search.host, settings.search.apiKey, POLL_MS);
+    // A request's waitUntil lasts 30 s after its answer: a round still "running" after two minutes was cut off with it.
+    search = engineSync(store, client, { rebuild: false, abandonAfterMs: 120_000 });
+    cron = engineSync(store, client, { rebuild: true, log: (message) => console.log(message) });
+  }
   const app = createApp({
     store,
     auth: { secret, secureCookies: settings.secureCookies },
     publicOrigin: settings.publicOrigin,
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
-    search: () => search?.ready() ?? null,
+    search: () => search?.ready() ?? cron?.ready() ?? null,
     searchHealth: async () => (search ? search.health() : 'disabled'),
     // Sent after the response; a full build, when the engine needs one, is left to the Cron Trigger.
     onWrite: (c) => {
@@ -102,17 +126,25 @@ async function start(env: WorkerEnv): Promise<EdgeRuntime> {
     // A copy with headers of our own, so that the security headers can be added as on Node.
     return new Response(res.body as never, res as never);
   });
-  return { app, store, search };
+  return { app, store, search, cron };
 }
 
 let runtime: Promise<EdgeRuntime> | undefined;
 
-/** The instance's app, built on first use; a failed start is tried again by the next request. */
-function runtimeFor(env: WorkerEnv): Promise<EdgeRuntime> {
-  runtime ??= start(env).catch((error: unknown) => {
-    runtime = undefined;
-    throw error;
-  });
+/**
+ * The instance's app, built on first use; a failed start is tried again by
+ * the next request. The start runs on behalf of the request that began it;
+ * `waitUntil` keeps it going even if that request's client goes away, since
+ * other requests wait for it too.
+ */
+function runtimeFor(env: WorkerEnv, ctx: ExecutionContext): Promise<EdgeRuntime> {
+  if (!runtime) {
+    runtime = start(env).catch((error: unknown) => {
+      runtime = undefined;
+      throw error;
+    });
+    ctx.waitUntil(runtime.catch(() => undefined));
+  }
   return runtime;
 }
 
@@ -120,7 +152,9 @@ export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     let edge: EdgeRuntime;
     try {
-      edge = await runtimeFor(env);
+      edge = await runtimeFor(env, ctx);
+      // Another instance may have readied the search index since this one last looked.
+      if (edge.search && !edge.search.ready() && !edge.cron?.ready()) await edge.search.refresh();
     } catch (error) {
       console.error('[start failed]', error);
       const failure = error instanceof ApiError ? error : new ApiError('internal', 'サービスを開始できませんでした。管理者はログ（npx wrangler tail）を確認してください。');
@@ -131,8 +165,8 @@ export default {
 
   /** The Cron Trigger: sends what the outbox still holds, and builds the index when the engine needs it. */
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
-    const edge = await runtimeFor(env);
-    if (edge.search) ctx.waitUntil(edge.search.sync({ rebuild: true }));
+    const edge = await runtimeFor(env, ctx);
+    if (edge.cron) ctx.waitUntil(edge.cron.sync());
     else if (await edge.store.db.selectFrom('search_outbox').select('id').limit(1).executeTakeFirst()) ctx.waitUntil(forgetIndex(edge.store));
   },
 };

@@ -41,10 +41,10 @@ export async function startSearchEngine(setting: EngineSetting, databasePath: st
   if (setting.kind === 'bundled') bundled = await startMeilisearch({ dataDir: searchDataDir(databasePath) });
   const { host, apiKey } = bundled ?? (setting as { host: string; apiKey: string | undefined });
   // A server has minutes to spare for a full build; it warms the engine first so that the first writes are not slow.
-  const engine = engineSync(store, meiliClient(host, apiKey), { warmUp: true, log: (message) => console.log(message) });
+  const engine = engineSync(store, meiliClient(host, apiKey), { rebuild: true, warmUp: true, log: (message) => console.log(message) });
   let stopped = false;
   const drain = (): void => {
-    if (!stopped) void engine.sync({ rebuild: true });
+    if (!stopped) void engine.sync();
   };
   const timer = setInterval(drain, CATCH_UP_MS);
   timer.unref();

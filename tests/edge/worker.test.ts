@@ -106,11 +106,32 @@ describe('the first start of a Worker', () => {
     expect(await count(edge, 'users')).toBeGreaterThanOrEqual(3);
   });
 
-  it('leaves a database with data alone, and sample data off by default (a city’s own deployment)', async () => {
+  it('starts empty with the sample data off, as wrangler.toml deploys it', async () => {
     const edge = await worker();
     expect((await edge.fetch('/api/health')).status).toBe(200);
     expect(await count(edge, 'meetings')).toBe(0);
     expect(await getMeta(edge.store.db, 'sample_data')).toBeUndefined();
+  });
+
+  it('never loads the sample into a database that already holds data', async () => {
+    const edge = await worker();
+    await edge.store.db.insertInto('meetings').values({ id: 1, title: '市の会議', kind: 'committee', fiscal_year: 2026 } as never).execute();
+    const later = await startEdgeRuntime(build, { state: edge.state, bindings: { SAMPLE_DATA: 'on' } });
+    try {
+      expect((await later.fetch('/api/health')).status).toBe(200);
+    } finally {
+      await later.dispose();
+    }
+    expect(await count(edge, 'meetings')).toBe(1);
+    expect(await count(edge, 'users')).toBe(0);
+  });
+
+  it('refuses a database whose sample load was cut off, saying how to start over', async () => {
+    const edge = await worker();
+    await edge.store.db.insertInto('meta').values({ key: 'sample_data', value: 'loading' }).execute();
+    const res = await edge.fetch('/api/meetings');
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as any).error.message).toContain('.wrangler/state');
   });
 
   it('says which migrations a D1 database lacks and how to apply them, in the error shape', async () => {
@@ -181,6 +202,15 @@ describe('search on the Worker', () => {
     expect(await count(edge, 'search_outbox')).toBe(0);
     const health = (await (await edge.fetch('/api/health')).json()) as any;
     expect(health).toMatchObject({ status: 'ok', database: 'ok', search: 'ok' });
+
+    // Another instance on the same database and engine finds the index ready without a cron of its own.
+    const other = await startEdgeRuntime(build, { state: edge.state, bindings: { MEILI_HOST: meili.host, MEILI_API_KEY: meili.apiKey, AUTH_SECRET: 'edge-test-secret-0123456789abcdef0123' } });
+    try {
+      const res = (await (await other.fetch(`/api/search?q=${encodeURIComponent('駐輪場')}`, { headers: { cookie } })).json()) as any;
+      expect(res).toMatchObject({ degraded: false, total: 2 });
+    } finally {
+      await other.dispose();
+    }
   });
 
   it('without MEILI_HOST, searches the database, and the Cron Trigger drops queued changes and marks the index stale', async () => {
