@@ -10,6 +10,9 @@
  * .wrangler/state.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSettings } from './settings.js';
@@ -28,19 +31,56 @@ function finished(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
+/** True when nothing listens on `port` yet (another `npm start` or `dev:edge` would answer our health checks). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** Waits for the Worker's first answer; says so when it answers with an error (a bad setting, a database to fix). */
 async function waitUntilUp(url: string, child: ChildProcess): Promise<boolean> {
   let exited = false;
   child.once('exit', () => (exited = true));
+  let told = false;
   for (let i = 0; i < 600 && !exited; i++) {
     try {
       const res = await fetch(url);
       if (res.status < 500) return true;
+      if (!told) {
+        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        console.error(`Worker がエラーを返しました: ${body?.error?.message ?? res.status}`);
+        told = true;
+      }
     } catch {
       // Not listening yet.
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   return false;
+}
+
+/**
+ * The Worker's variables in a file only this user can read, for wrangler's
+ * --env-file: passwords on the command line would show in `ps`.
+ */
+function writeVarsFile(vars: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iken-dev-edge-'));
+  const file = path.join(dir, '.dev.vars');
+  const quote = (v: string) => (v.includes("'") ? JSON.stringify(v) : `'${v}'`);
+  fs.writeFileSync(file, Object.entries(vars).map(([k, v]) => `${k}=${quote(v)}\n`).join(''), { mode: 0o600 });
+  return dir;
+}
+
+/** `--persist-to DIR` or `--persist-to=DIR`. */
+function persistArgs(argv: string[]): string[] {
+  const i = argv.findIndex((a) => a === '--persist-to' || a.startsWith('--persist-to='));
+  if (i < 0) return [];
+  const dir = argv[i]!.includes('=') ? argv[i]!.slice('--persist-to='.length) : argv[i + 1];
+  if (!dir) throw new Error('--persist-to にはフォルダを指定してください。');
+  return ['--persist-to', dir];
 }
 
 async function main(): Promise<number> {
@@ -51,8 +91,17 @@ async function main(): Promise<number> {
     console.error((error as Error).message);
     return 2;
   }
-  const persistAt = process.argv.indexOf('--persist-to');
-  const persist = persistAt >= 0 ? ['--persist-to', process.argv[persistAt + 1] ?? ''] : [];
+  let persist: string[];
+  try {
+    persist = persistArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  if (!(await portFree(settings.port))) {
+    console.error(`ポート ${settings.port} は使用中です（npm start や別の dev:edge が動いていませんか）。PORT=8788 npm run dev:edge のように別のポートを指定してください。`);
+    return 1;
+  }
 
   const migrated = await finished(wrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...persist]));
   if (migrated !== 0) {
@@ -60,16 +109,18 @@ async function main(): Promise<number> {
     return migrated;
   }
 
-  const vars: string[] = [];
-  const pass = (name: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') vars.push('--var', `${name}:${value}`);
-  };
-  for (const name of PASSED_ON) pass(name, process.env[name]);
-  pass('SAMPLE_DATA', settings.sampleData ? 'on' : 'off');
+  const vars: Record<string, string> = {};
+  for (const name of PASSED_ON) if (process.env[name]) vars[name] = process.env[name]!;
+  vars.SAMPLE_DATA = settings.sampleData ? 'on' : 'off';
   // Plain http://localhost: cookies without `Secure` unless asked for.
-  pass('COOKIE_SECURE', process.env.COOKIE_SECURE || 'off');
+  vars.COOKIE_SECURE = process.env.COOKIE_SECURE || 'off';
+  const varsDir = writeVarsFile(vars);
 
-  const dev = wrangler(['dev', '--port', String(settings.port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false', '--test-scheduled', ...persist, ...vars]);
+  const dev = wrangler([
+    'dev', '--port', String(settings.port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false', '--test-scheduled',
+    '--env-file', path.join(varsDir, '.dev.vars'), ...persist,
+  ]);
+  dev.once('exit', () => fs.rmSync(varsDir, { recursive: true, force: true }));
   const stop = () => dev.kill('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -4,14 +4,17 @@
  * meeting and 120 opinions one by one and lists all 120 back; seed 001 is
  * imported on D1, and a document that fails halfway leaves nothing behind.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../search/meili-process.js';
 import { wrangler } from '../helpers/edge-setup.js';
 
+const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..', '..');
 const seed001 = fs.readFileSync(path.join(root, '..', 'shared', 'seeds', '001_4cf7fbf0a1127527.txt'), 'utf8');
 const ADMIN = { email: 'jimukyoku@city.example.jp', password: 'dev-edge-password-1' };
@@ -129,5 +132,19 @@ describe('npm run dev:edge', () => {
     expect(nodes.flatMap((n) => n.indicators)).toHaveLength(39);
     // Nothing was left over from the failed attempt to make this one an "already imported" no-op.
     expect((await d1('SELECT count(*) AS n FROM plans'))[0].n).toBe(1);
+  });
+
+  it('refuses a port another server already answers on, instead of pointing at that server', async () => {
+    const busy = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => busy.once('listening', r));
+    try {
+      const port = (busy.address() as net.AddressInfo).port;
+      const result = await run(path.join(root, 'node_modules', '.bin', 'tsx'), ['api/dev-edge.ts'], { cwd: root, env: { ...process.env, PORT: String(port) } }).catch((e) => e);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`ポート ${port} は使用中です`);
+      expect(result.stdout).not.toContain('意見・対応方針 管理（Workers と D1）');
+    } finally {
+      busy.close();
+    }
   });
 });
