@@ -95,6 +95,17 @@ describe('the first start of a Worker', () => {
     expect(await count(edge, 'users')).toBe(1);
   });
 
+  it('sets Secure session cookies unless COOKIE_SECURE says off', async () => {
+    const settings = { BOOTSTRAP_ADMIN_EMAIL: 'boss@city.example.jp', BOOTSTRAP_ADMIN_PASSWORD: 'boss-password-1', COOKIE_SECURE: '' };
+    const edge = await worker(settings);
+    const res = await signIn(edge, 'boss@city.example.jp', 'boss-password-1');
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^__Secure-iken\.session_token=/);
+    expect(cookie).toMatch(/;\s*Secure/i);
+    expect((await edge.fetch('/api/me', { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(200);
+  });
+
   it('loads the sample data and its trial accounts into a new database when SAMPLE_DATA is on', async () => {
     const edge = await worker({ SAMPLE_DATA: 'on' });
     expect((await edge.fetch('/api/health')).status).toBe(200);
