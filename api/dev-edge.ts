@@ -120,6 +120,8 @@ async function main(): Promise<number> {
     'dev', '--port', String(settings.port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false', '--test-scheduled',
     '--env-file', path.join(varsDir, '.dev.vars'), ...persist,
   ]);
+  // Listened for now: wrangler may exit (a bad setting, a port taken meanwhile) before the Worker ever answers.
+  const done = finished(dev);
   dev.once('exit', () => fs.rmSync(varsDir, { recursive: true, force: true }));
   const stop = () => dev.kill('SIGTERM');
   process.on('SIGINT', stop);
@@ -128,7 +130,7 @@ async function main(): Promise<number> {
   const base = `http://localhost:${settings.port}`;
   if (await waitUntilUp(`${base}/api/health`, dev))
     console.log(`意見・対応方針 管理（Workers と D1）: ${base}/ （API リファレンス: /api/docs）`);
-  return finished(dev);
+  return done;
 }
 
 main().then((code) => process.exit(code));
