@@ -10,6 +10,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
 import { migrateToLatest } from '../db/migrate.js';
+import { holdDatabase } from '../db/backup.js';
 import { openSqliteStore } from '../db/sqlite.js';
 import type { Store } from '../db/store.js';
 import { createApp } from './app.js';
@@ -72,6 +73,8 @@ async function openDatabase(settings: Settings): Promise<Store> {
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const settings = readSettings(env);
   const store = await openDatabase(settings);
+  // Tells `npm run restore` that this database is in use.
+  const held = holdDatabase(settings.databasePath);
 
   const secret = await authSecret(store, settings.authSecret);
 
@@ -105,7 +108,10 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
         close: () =>
           new Promise<void>((done) => {
             server.close(() => {
-              void (search?.stop() ?? Promise.resolve()).then(() => store.close()).then(done);
+              void (search?.stop() ?? Promise.resolve())
+                .then(() => store.close())
+                .then(() => held.release())
+                .then(done);
             });
           }),
       });
