@@ -19,10 +19,12 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-/** Starts `tsx api/server.ts` with these settings (PORT is chosen here) and waits until it answers. */
+/** Starts `api/server.ts` with these settings (PORT is chosen here) and waits until it answers. */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'api', 'server.ts')], {
+  // Node itself with tsx's loader, not the tsx command: that one runs the server as a child of its own,
+  // which a SIGKILL to the pid we hold would not reach.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'server.ts')], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
