@@ -99,6 +99,8 @@ export function engineSync(store: Store, client: Meilisearch, options: EngineSyn
       const count = await rebuildIndex(store, client);
       options.log?.(`検索の索引を作成しました（${count}件、${((Date.now() - started) / 1000).toFixed(1)}秒）。`);
     }
+    // The engine answers again: what waited with a back-off while it was away goes now, not in up to a minute.
+    await store.db.updateTable('search_outbox').set({ next_attempt_at: 0 }).where('next_attempt_at', '>', 0).execute();
     ready = true;
     return true;
   };

@@ -18,6 +18,8 @@ export interface MeiliProcess {
   apiKey: string;
   /** The process id, for tests that need to kill it outright. */
   pid: number;
+  /** Resolves when the process has ended, however it ended. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -145,11 +147,18 @@ export async function startMeilisearch(options: MeiliProcessOptions): Promise<Me
   // Tells `npm run reindex` where the running engine of this folder listens.
   const running = path.join(options.dataDir, RUNNING_FILE);
   fs.writeFileSync(running, JSON.stringify({ host, pid: child.pid }));
-  child.once('exit', () => fs.rmSync(running, { force: true }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.removeListener('exit', killOnExit);
+      fs.rmSync(running, { force: true });
+      resolve();
+    }),
+  );
   return {
     host,
     apiKey,
     pid: child.pid!,
+    exited,
     stop: () =>
       new Promise<void>((resolve) => {
         process.removeListener('exit', killOnExit);

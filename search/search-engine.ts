@@ -32,6 +32,45 @@ export function searchDataDir(databasePath: string): string {
 /** How often the worker looks at the outbox when nothing asked it to. */
 const CATCH_UP_MS = 2000;
 
+/** Longest pause between attempts to start a bundled engine that went away. */
+const MAX_RESTART_WAIT_MS = 30_000;
+
+/**
+ * Starts the bundled engine again whenever it ends without being stopped
+ * (killed, out of memory), on the same port and with the same key, so the
+ * client keeps working. Meanwhile searches use the database and changes wait
+ * in the outbox; once it answers, they are sent (`drain`).
+ */
+async function supervise(
+  first: MeiliProcess,
+  databasePath: string,
+  stopped: () => boolean,
+  replace: (next: MeiliProcess) => void,
+  drain: () => void,
+): Promise<void> {
+  const port = Number(new URL(first.host).port);
+  let current = first;
+  for (;;) {
+    await current.exited;
+    if (stopped()) return;
+    console.warn('検索エンジンが停止しました。再起動します（その間の検索はデータベースで行い、変更は後で送ります）。');
+    for (let wait = 500; ; wait = Math.min(MAX_RESTART_WAIT_MS, wait * 2)) {
+      await new Promise((r) => setTimeout(r, wait).unref());
+      if (stopped()) return;
+      try {
+        current = await startMeilisearch({ dataDir: searchDataDir(databasePath), port });
+        if (stopped()) return void (await current.stop());
+        replace(current);
+        console.log('検索エンジンを再起動しました。');
+        drain();
+        break;
+      } catch (error) {
+        console.warn(`検索エンジンを再起動できませんでした。${Math.round(Math.min(MAX_RESTART_WAIT_MS, wait * 2) / 1000)}秒後にもう一度試します: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+      }
+    }
+  }
+}
+
 export async function startSearchEngine(setting: EngineSetting, databasePath: string, store: Store): Promise<SearchEngine | null> {
   if (setting.kind === 'none') {
     await forgetIndex(store);
@@ -49,6 +88,7 @@ export async function startSearchEngine(setting: EngineSetting, databasePath: st
   const timer = setInterval(drain, CATCH_UP_MS);
   timer.unref();
   drain();
+  if (bundled) void supervise(bundled, databasePath, () => stopped, (next) => (bundled = next), drain);
 
   return {
     client: engine.client,
