@@ -49,3 +49,14 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   };
   return { base, pid: child.pid!, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
+
+/** Signs in over HTTP as a browser page of the service would (with its Origin); returns the session cookie. */
+export async function signInOverHttp(base: string, account: { email: string; password: string }): Promise<string> {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify(account),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${account.email} failed: ${res.status} ${await res.text()}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}

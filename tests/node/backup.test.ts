@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../api/server.js';
 import { openSqliteStore } from '../../db/sqlite.js';
 import { snapshotDatabase, tempDir } from '../helpers/test-app.js';
+import { signInOverHttp } from '../helpers/server-process.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -35,9 +36,7 @@ function cli(command: 'backup' | 'restore', ...args: string[]): Promise<{ code: 
 
 async function signedIn(server: RunningServer) {
   const base = `http://127.0.0.1:${server.port}`;
-  const res = await fetch(`${base}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify(ADMIN) });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = await signInOverHttp(base, ADMIN);
   return (method: string, url: string, body?: unknown) =>
     fetch(`${base}${url}`, { method, headers: { cookie, origin: base, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 }

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_COMMENTS_PER_CLIENT } from '../../api/features/comments/handlers.js';
 import { isoInDays } from '../helpers/dates.js';
 import { tempDir } from '../helpers/test-app.js';
-import { spawnServer, type ServerProcess } from '../helpers/server-process.js';
+import { signInOverHttp, spawnServer, type ServerProcess } from '../helpers/server-process.js';
 
 const dir = tempDir('comment-burst-');
 let server: ServerProcess | undefined;
@@ -37,8 +37,7 @@ describe('a burst of public comments', () => {
     // Behind a reverse proxy, as a city would run it: the proxy's X-Forwarded-For tells the citizens apart.
     server = await spawnServer({ DATABASE_PATH: databasePath, SAMPLE_DATA: 'on', MEILI_HOST: 'none', TRUST_PROXY: 'on', BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password });
     const base = server.base;
-    const signIn = await fetch(`${base}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify(ADMIN) });
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signInOverHttp(base, ADMIN);
     const meeting = (await (
       await fetch(`${base}/api/meetings`, {
         method: 'POST',

@@ -8,7 +8,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/test-app.js';
-import { spawnServer, type ServerProcess } from '../helpers/server-process.js';
+import { signInOverHttp, spawnServer, type ServerProcess } from '../helpers/server-process.js';
 
 const dir = tempDir('killed-import-');
 const servers: ServerProcess[] = [];
@@ -28,11 +28,7 @@ function opinionsTable(): string {
   return lines.join('\n');
 }
 
-async function signIn(server: ServerProcess): Promise<string> {
-  const res = await fetch(`${server.base}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.base }, body: JSON.stringify(ADMIN) });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (server: ServerProcess) => signInOverHttp(server.base, ADMIN);
 
 function importTable(server: ServerProcess, cookie: string, body: string): Promise<Response> {
   return fetch(`${server.base}/api/imports`, { method: 'POST', headers: { cookie, origin: server.base, 'content-type': 'text/csv; charset=utf-8' }, body });

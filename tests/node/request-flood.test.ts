@@ -8,7 +8,7 @@ import http from 'node:http';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/test-app.js';
-import { spawnServer, type ServerProcess } from '../helpers/server-process.js';
+import { signInOverHttp, spawnServer, type ServerProcess } from '../helpers/server-process.js';
 
 const dir = tempDir('request-flood-');
 let server: ServerProcess | undefined;
@@ -76,10 +76,16 @@ describe('a flood of hostile requests', () => {
   it('gets no 5xx, leaves the server answering health checks quickly, and memory returns to its baseline', async () => {
     server = await spawnServer({ DATABASE_PATH: `${dir}/app.db`, SAMPLE_DATA: 'on', MEILI_HOST: 'none', BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password });
     const base = server.base;
-    const signIn = await fetch(`${base}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify(ADMIN) });
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signInOverHttp(base, ADMIN);
     const paths = Object.keys(((await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> }).paths).map((p) => p);
 
+    /**
+     * A body the server refused before reading it all is drained for half a
+     * second (@hono/node-server), then the connection is closed; on a loaded
+     * machine the client may then see a reset instead of its 4xx. Counted, not
+     * failures: the server answered and goes on.
+     */
+    let cutOff = 0;
     /** One request on a connection of its own, as 2,000 different clients would send them. */
     const send = (r: Hostile): Promise<string | null> => {
       const headers: Record<string, string> = { origin: base };
@@ -95,7 +101,14 @@ describe('a flood of hostile requests', () => {
           res.resume();
           res.on('end', () => resolve((res.statusCode ?? 0) >= 500 ? `${res.statusCode} ${r.method} ${url.slice(0, 200)}` : null));
         });
-        req.on('error', (error) => resolve(oversized ? null : `no answer: ${r.method} ${url.slice(0, 200)} ${error.message}`));
+        req.on('error', (error) => {
+          if (oversized) return resolve(null);
+          if (body !== undefined && /ECONNRESET|EPIPE/.test(error.message)) {
+            cutOff += 1;
+            return resolve(null);
+          }
+          resolve(`no answer: ${r.method} ${url.slice(0, 200)} ${error.message}`);
+        });
         if (body !== undefined) req.write(body);
         req.end();
       });
@@ -127,6 +140,7 @@ describe('a flood of hostile requests', () => {
 
     const { failures, slowHealth } = await flood(fc.sample(arbitrary, { numRuns: 2000, seed: 2 }));
     expect(failures).toEqual([]);
+    expect(cutOff).toBeLessThanOrEqual(20);
     expect(slowHealth).toEqual([]);
     expect(server.output()).not.toMatch(/\[internal error\]/);
 
@@ -136,7 +150,7 @@ describe('a flood of hostile requests', () => {
       await new Promise((r) => setTimeout(r, 500));
       after = rssMb(server.pid);
     }
-    console.log(`request flood: RSS ${baseline.toFixed(0)} MB before, ${after.toFixed(0)} MB after 2,000 requests`);
+    console.log(`request flood: RSS ${baseline.toFixed(0)} MB before, ${after.toFixed(0)} MB after 2,000 requests; ${cutOff} uploads cut off after their answer`);
     expect(after).toBeLessThan(baseline + 80);
     // Still answering real work.
     const meetings = await fetch(`${base}/api/meetings`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/test-app.js';
-import { spawnServer, type ServerProcess } from '../helpers/server-process.js';
+import { signInOverHttp, spawnServer, type ServerProcess } from '../helpers/server-process.js';
 
 const dir = tempDir('two-servers-');
 const servers: ServerProcess[] = [];
@@ -20,13 +20,7 @@ afterAll(async () => {
 const ADMIN = { email: 'jimukyoku@city.example.jp', password: 'two-servers-pass-1' };
 
 async function client(server: ServerProcess) {
-  const res = await fetch(`${server.base}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.base },
-    body: JSON.stringify(ADMIN),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = await signInOverHttp(server.base, ADMIN);
   return async (method: string, url: string, body?: unknown) => {
     const answer = await fetch(`${server.base}${url}`, {
       method,

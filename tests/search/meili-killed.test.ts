@@ -14,6 +14,7 @@ import { meiliClient } from '../../search/engine-sync.js';
 import { runningMeilisearch } from '../../search/meili-process.js';
 import { searchDataDir } from '../../search/search-engine.js';
 import { tempDir } from '../helpers/test-app.js';
+import { signInOverHttp } from '../helpers/server-process.js';
 
 const dir = tempDir('meili-killed-');
 let server: RunningServer | undefined;
@@ -29,8 +30,7 @@ describe('the search engine killed while people write', () => {
     const databasePath = path.join(dir, 'app.db');
     server = await startServer({ PORT: '0', DATABASE_PATH: databasePath, SAMPLE_DATA: 'off', BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password });
     const base = `http://127.0.0.1:${server.port}`;
-    const signIn = await fetch(`${base}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify(ADMIN) });
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signInOverHttp(base, ADMIN);
     const post = (url: string, body: unknown) =>
       fetch(`${base}${url}`, { method: 'POST', headers: { cookie, origin: base, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const meeting = (await (await post('/api/meetings', { title: '検索エンジン停止の会議', kind: 'committee', fiscalYear: 2026 })).json()) as { id: number };
