@@ -43,6 +43,7 @@ import type { AppEnv } from './lib/app-env.js';
 import { ApiError, errorBody, toErrorResponse, validationHook } from './lib/errors.js';
 import { configureZod } from './lib/zod-setup.js';
 import { registerOpenApi } from './openapi.js';
+import { publicReadCache } from './lib/public-read-cache.js';
 
 export interface AppOptions {
   store: Store;
@@ -63,6 +64,11 @@ export interface AppOptions {
   onWrite?: (c: Context<AppEnv>) => void;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /**
+   * Keeps the public's GET answers in memory until the data changes
+   * (api/lib/public-read-cache.ts); given when the store has a data version.
+   */
+  publicCache?: boolean;
   /** Largest document accepted by POST /api/imports, in bytes. */
   maxImportBytes?: number;
 }
@@ -127,6 +133,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.set('visibility', visibilityOf(c.var.actor));
     await next();
   });
+  const dataVersion = options.store.dataVersion?.bind(options.store);
+  if (options.publicCache && dataVersion) app.use('/api/*', publicReadCache({ version: dataVersion }));
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,

@@ -93,6 +93,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     search: () => search?.ready() ?? null,
     searchHealth: async () => (search ? search.health() : settings.search.kind === 'none' ? 'disabled' : 'degraded'),
     onWrite: () => search?.kick(),
+    publicCache: settings.publicCache,
   });
   app.get('*', serveStatic({ root: webRoot }));
   // Pages such as /meetings/3 are routed in the browser: answer them with the app shell.

@@ -20,6 +20,8 @@ export interface Settings {
   publicOrigin: string | undefined;
   /** MEILI_HOST: unset starts the bundled engine, `none` runs without one, a URL uses that engine (with MEILI_API_KEY). */
   search: EngineSetting;
+  /** PUBLIC_CACHE: keep the public's GET answers in memory until the data changes (on by default). */
+  publicCache: boolean;
 }
 
 function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -72,5 +74,6 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     trustProxy: onOff(env, 'TRUST_PROXY', false),
     publicOrigin: publicOrigin(env.PUBLIC_URL),
     search: searchSetting(env.MEILI_HOST, env.MEILI_API_KEY),
+    publicCache: onOff(env, 'PUBLIC_CACHE', true),
   };
 }

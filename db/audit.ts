@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
-export const AUDIT_ENTITIES = ['opinion', 'response', 'progress', 'meeting', 'plan', 'node', 'indicator', 'evaluation', 'department', 'user', 'period'] as const;
+export const AUDIT_ENTITIES = ['opinion', 'response', 'progress', 'meeting', 'plan', 'node', 'indicator', 'evaluation', 'department', 'user', 'period', 'import'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditEntryView {
@@ -24,7 +24,8 @@ function parse(json: string | null): unknown {
 
 /**
  * Entries about one entity, oldest first. An opinion's entries include those
- * of its response and its progress reports.
+ * of its response and its progress reports, and the entry of the import that
+ * brought it in (one entry for a whole document; see migration 0006).
  */
 export async function listAudit(db: Kysely<Database>, entity: AuditEntity, id: number, limit = 500): Promise<AuditEntryView[]> {
   let query = db
@@ -33,7 +34,13 @@ export async function listAudit(db: Kysely<Database>, entity: AuditEntity, id: n
     .select(['a.id', 'a.at', 'a.actor_id', 'a.actor_role', 'u.name as actor_name', 'a.entity', 'a.entity_id', 'a.opinion_id', 'a.action', 'a.before', 'a.after']);
   query =
     entity === 'opinion'
-      ? query.where((eb) => eb.or([eb('a.opinion_id', '=', id), eb.and([eb('a.entity', '=', 'opinion'), eb('a.entity_id', '=', id)])]))
+      ? query.where((eb) =>
+          eb.or([
+            eb('a.opinion_id', '=', id),
+            eb.and([eb('a.entity', '=', 'opinion'), eb('a.entity_id', '=', id)]),
+            eb.and([eb('a.entity', '=', 'import'), eb('a.entity_id', '=', eb.selectFrom('opinions').select('import_id').where('id', '=', id))]),
+          ]),
+        )
       : query.where('a.entity', '=', entity).where('a.entity_id', '=', id);
   const rows = await query.orderBy('a.id').limit(limit).execute();
   return rows.map((r) => ({

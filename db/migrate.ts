@@ -9,6 +9,8 @@ import * as m0002 from './migrations/0002-imports-and-reported-summaries.js';
 import * as m0003 from './migrations/0003-accounts-and-public-comments.js';
 import * as m0004 from './migrations/0004-search-outbox.js';
 import * as m0005 from './migrations/0005-reporting-periods.js';
+import * as m0006 from './migrations/0006-import-provenance.js';
+import * as m0007 from './migrations/0007-progress-period-index.js';
 
 /** Every migration in order. Add new ones at the end; never edit a shipped one. */
 export const migrations: Record<string, { statements: readonly string[] }> = {
@@ -17,6 +19,8 @@ export const migrations: Record<string, { statements: readonly string[] }> = {
   '0003-accounts-and-public-comments': m0003,
   '0004-search-outbox': m0004,
   '0005-reporting-periods': m0005,
+  '0006-import-provenance': m0006,
+  '0007-progress-period-index': m0007,
 };
 
 function toMigration(statements: readonly string[]): Migration {

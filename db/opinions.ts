@@ -403,6 +403,38 @@ export async function planOpinionInsert(w: WritePlan, input: NewOpinionInput): P
   return id;
 }
 
+/** An opinion read from a document: its id reserved and its number decided by the importer. */
+export interface ImportedOpinionInput {
+  id: number;
+  meetingId: number;
+  seq: number;
+  text: string;
+  nodeIds: number[];
+  departmentId: number | null;
+  dueOn: string | null;
+}
+
+/**
+ * Adds the opinions of one import with their measure links, in bulk (see
+ * `WritePlan.insertBulk`). They are not audited one by one: each carries
+ * `import_id`, and the import's single audit entry is their first history
+ * entry. The caller queues their meetings for search.
+ */
+export function planImportedOpinions(w: WritePlan, importId: number, inputs: readonly ImportedOpinionInput[]): void {
+  w.insertBulk('opinions', ['id', 'meeting_id', 'seq', 'text', 'text_key', 'department_id', 'due_on', 'import_id'], inputs, (o) => [
+    o.id,
+    o.meetingId,
+    o.seq,
+    o.text,
+    matchKey(o.text),
+    o.departmentId,
+    o.dueOn,
+    importId,
+  ]);
+  const links = inputs.flatMap((o) => linkRows(o.id, o.nodeIds));
+  w.insertBulk('opinion_nodes', ['opinion_id', 'node_id'], links, (l) => [l.opinion_id, l.node_id]);
+}
+
 export interface OpinionUpdateInput {
   meetingId?: number;
   seq?: number;

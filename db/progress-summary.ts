@@ -86,69 +86,91 @@ function periodsWithin(period: string): string[] {
  * default period), and tables the city printed for it.
  */
 export async function summaryPeriods(db: Kysely<Database>, planId: number, visibility: Visibility = 'all'): Promise<string[]> {
+  // The periods any report has, read by skipping through the period index (a few dozen lookups however
+  // many reports there are); then, for each, whether the plan has a report in it this reader may see.
   const { rows } = await sql<{ period: string }>`
-    SELECT DISTINCT p.period FROM progress_reports p
-    WHERE p.node_id IN (SELECT id FROM plan_nodes WHERE plan_id = ${planId})
-    UNION
-    SELECT DISTINCT p.period FROM progress_reports p JOIN opinions o ON o.id = p.opinion_id
-    WHERE o.id IN (SELECT l.opinion_id FROM opinion_nodes l JOIN plan_nodes n ON n.id = l.node_id WHERE n.plan_id = ${planId})
-      AND ${opinionVisibleSql(visibility)}
+    WITH RECURSIVE periods(period) AS (
+      SELECT min(period) FROM progress_reports
+      UNION ALL
+      SELECT (SELECT min(period) FROM progress_reports WHERE period > periods.period) FROM periods WHERE periods.period IS NOT NULL
+    )
+    SELECT ps.period FROM periods ps
+    WHERE ps.period IS NOT NULL AND (
+      -- From the plan's few nodes to their reports (CROSS JOIN keeps that order), not through every report of the period.
+      EXISTS (SELECT 1 FROM plan_nodes n CROSS JOIN progress_reports p ON p.node_id = n.id AND p.period = ps.period WHERE n.plan_id = ${planId})
+      OR EXISTS (
+        SELECT 1 FROM progress_reports p JOIN opinions o ON o.id = p.opinion_id
+        WHERE p.period = ps.period
+          AND EXISTS (SELECT 1 FROM opinion_nodes l JOIN plan_nodes n ON n.id = l.node_id WHERE l.opinion_id = o.id AND n.plan_id = ${planId})
+          AND ${opinionVisibleSql(visibility)}
+      )
+    )
     UNION
     SELECT period FROM reported_summaries WHERE plan_id = ${planId}`.execute(db);
   return rows.map((r) => r.period).sort((a, b) => comparePeriods(b, a));
 }
 
-interface ItemStatus {
+/** How many items of a group, at one node, have a status. */
+interface StatusCount {
   groupId: number | null;
   groupTitle: string;
-  /** The plan node the item sits at: the node itself, or the node an opinion is linked to. */
+  /** The plan node the items sit at: the node itself, or the node an opinion is linked to. */
   nodeId: number;
   status: ProgressStatus;
+  count: number;
 }
 
-/** The latest status in the period of every item of the plan, with the group it falls in. */
-async function itemStatuses(db: Kysely<Database>, planId: number, period: string, groupBy: SummaryGroupBy, visibility: Visibility): Promise<ItemStatus[]> {
+/**
+ * The items of the plan counted by group, node and latest status in the
+ * period. The database picks each item's latest report (the latest period of
+ * those within `period`, then the latest report) and counts them, so that a
+ * plan with a hundred thousand reported opinions sends back a few hundred
+ * rows, not a row per report.
+ */
+async function statusCounts(db: Kysely<Database>, planId: number, period: string, groupBy: SummaryGroupBy, visibility: Visibility): Promise<StatusCount[]> {
   const periods = periodsWithin(period);
+  // Later periods of `periods` win over earlier ones (2021H1 < 2021H2 < 2021), then later reports.
+  const order = sql`(CASE p.period ${sql.join(periods.map((p, i) => sql`WHEN ${p} THEN ${i}`), sql` `)} END) * 4294967296 + p.id`;
   // Each node of the plan with its top-level ancestor (the default grouping) and the department
   // responsible for it: its own, else its nearest ancestor's (as for reporting and the not-reported list).
-  const tops = sql`WITH RECURSIVE top(id, top_id, department_id) AS (
+  const { rows } = await sql<{ group_id: number | null; group_title: string | null; node_id: number; status: ProgressStatus; n: number }>`
+    WITH RECURSIVE top(id, top_id, department_id) AS (
       SELECT id, id, department_id FROM plan_nodes WHERE plan_id = ${planId} AND parent_id IS NULL
       UNION
       SELECT n.id, top.top_id, coalesce(n.department_id, top.department_id) FROM plan_nodes n JOIN top ON n.parent_id = top.id
-    )`;
-  const { rows } = await sql<{
-    item: string;
-    period: string;
-    report_id: number;
-    status: ProgressStatus;
-    group_id: number | null;
-    group_title: string | null;
-    node_id: number;
-  }>`${tops}
-    SELECT 'n' || p.node_id AS item, p.period, p.id AS report_id, p.status, p.node_id,
-      ${groupBy === 'node' ? sql`g.id` : groupBy === 'department' ? sql`nd.id` : sql`NULL`} AS group_id,
-      ${groupBy === 'node' ? sql`g.title` : groupBy === 'department' ? sql`coalesce(nd.bureau || ' ' || nd.name, nd.name, '担当課なし')` : sql`'会議なし（計画の取組）'`} AS group_title
-    FROM progress_reports p JOIN top ON top.id = p.node_id JOIN plan_nodes g ON g.id = top.top_id
+    ),
+    -- SQLite gives the other columns of the row holding the max(): each item's latest report.
+    latest_node(node_id, status, k) AS (
+      SELECT p.node_id, p.status, max(${order}) FROM progress_reports p JOIN top ON top.id = p.node_id
+      WHERE p.period IN (${sql.join(periods)}) GROUP BY p.node_id
+    ),
+    latest_opinion(opinion_id, status, k) AS (
+      SELECT p.opinion_id, p.status, max(${order}) FROM progress_reports p
+      WHERE p.period IN (${sql.join(periods)}) AND p.opinion_id IS NOT NULL GROUP BY p.opinion_id
+    ),
+    -- The node an opinion counts under: the first of the plan's nodes it is linked to.
+    first_node(opinion_id, node_id) AS (
+      SELECT l.opinion_id, min(l.node_id) FROM opinion_nodes l JOIN top ON top.id = l.node_id GROUP BY l.opinion_id
+    )
+    SELECT ${groupBy === 'node' ? sql`g.id` : groupBy === 'department' ? sql`nd.id` : sql`NULL`} AS group_id,
+      ${groupBy === 'node' ? sql`g.title` : groupBy === 'department' ? sql`coalesce(nd.bureau || ' ' || nd.name, nd.name, '担当課なし')` : sql`'会議なし（計画の取組）'`} AS group_title,
+      ln.node_id, ln.status, count(*) AS n
+    FROM latest_node ln JOIN top ON top.id = ln.node_id JOIN plan_nodes g ON g.id = top.top_id
     LEFT JOIN departments nd ON nd.id = top.department_id
-    WHERE p.period IN (${sql.join(periods)})
+    GROUP BY 1, 2, 3, 4
     UNION ALL
-    SELECT 'o' || p.opinion_id, p.period, p.id, p.status, top.id,
-      ${groupBy === 'node' ? sql`g.id` : groupBy === 'department' ? sql`d.id` : sql`m.id`},
-      ${groupBy === 'node' ? sql`g.title` : groupBy === 'department' ? sql`coalesce(d.bureau || ' ' || d.name, d.name, '担当課なし')` : sql`m.title`}
-    FROM progress_reports p
-    JOIN opinions o ON o.id = p.opinion_id
-    JOIN meetings m ON m.id = o.meeting_id
-    LEFT JOIN departments d ON d.id = o.department_id
-    JOIN top ON top.id = (SELECT min(l.node_id) FROM opinion_nodes l JOIN plan_nodes n ON n.id = l.node_id WHERE l.opinion_id = o.id AND n.plan_id = ${planId})
-    JOIN plan_nodes g ON g.id = top.top_id
-    WHERE p.period IN (${sql.join(periods)}) AND ${opinionVisibleSql(visibility)}`.execute(db);
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) {
-    const current = latest.get(row.item);
-    const newer = !current || comparePeriods(row.period, current.period) > 0 || (row.period === current.period && row.report_id > current.report_id);
-    if (newer) latest.set(row.item, row);
-  }
-  return [...latest.values()].map((r) => ({ groupId: r.group_id, groupTitle: r.group_title ?? '（なし）', nodeId: r.node_id, status: r.status }));
+    SELECT ${groupBy === 'node' ? sql`g.id` : groupBy === 'department' ? sql`d.id` : groupBy === 'meeting' ? sql`m.id` : sql`NULL`},
+      ${groupBy === 'node' ? sql`g.title` : groupBy === 'department' ? sql`coalesce(d.bureau || ' ' || d.name, d.name, '担当課なし')` : groupBy === 'meeting' ? sql`m.title` : sql`NULL`},
+      f.node_id, lo.status, count(*)
+    FROM latest_opinion lo
+    JOIN first_node f ON f.opinion_id = lo.opinion_id
+    ${visibility === 'published' || groupBy !== 'node' ? sql`JOIN opinions o ON o.id = lo.opinion_id` : sql``}
+    ${groupBy === 'meeting' ? sql`JOIN meetings m ON m.id = o.meeting_id` : sql``}
+    ${groupBy === 'department' ? sql`LEFT JOIN departments d ON d.id = o.department_id` : sql``}
+    JOIN top ON top.id = f.node_id JOIN plan_nodes g ON g.id = top.top_id
+    WHERE ${visibility === 'published' ? opinionVisibleSql(visibility) : sql`1`}
+    GROUP BY 1, 2, 3, 4`.execute(db);
+  return rows.map((r) => ({ groupId: r.group_id, groupTitle: r.group_title ?? '（なし）', nodeId: r.node_id, status: r.status, count: Number(r.n) }));
 }
 
 /** The level names used in a plan's tree (施策, 主な取組 …). */
@@ -216,7 +238,7 @@ export async function computeSummary(
   }
   const byLevel = groupBy === 'level' && level !== undefined ? await levelGroups(db, planId, level) : null;
   for (const g of byLevel?.groups ?? []) groups.set(`${g.id}`, { group: g, counts: emptyCounts(), total: 0 });
-  for (const found of await itemStatuses(db, planId, period, groupBy, visibility)) {
+  for (const found of await statusCounts(db, planId, period, groupBy, visibility)) {
     let item = found;
     if (byLevel) {
       const groupId = byLevel.groupOf.get(found.nodeId) ?? null;
@@ -229,8 +251,8 @@ export async function computeSummary(
       row = { group: { id: item.groupId, title: item.groupTitle }, counts: emptyCounts(), total: 0 };
       groups.set(key, row);
     }
-    row.counts[item.status]++;
-    row.total++;
+    row.counts[item.status] += item.count;
+    row.total += item.count;
   }
   return toTable([...groups.values()]);
 }

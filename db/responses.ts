@@ -381,6 +381,8 @@ async function planTransition(w: WritePlan, current: Response, action: Transitio
 }
 
 export interface ImportedResponseInput {
+  /** The opinion it answers (an id reserved in the same plan). */
+  opinionId: number;
   text: string;
   departmentId: number | null;
   state: ResponseState;
@@ -389,15 +391,41 @@ export interface ImportedResponseInput {
 }
 
 /**
- * Adds a response taken from a document to `w`, at version 1 in the state the
- * document gives it (a printed report's responses are published). The history
- * records the version and an `import` step into that state.
+ * Adds the responses a document gives to `w`, each at version 1 in the state
+ * the document gives it (a printed report's responses are published), with
+ * that version and one `import` step into the state. Rows go in bulk (see
+ * `WritePlan.insertBulk`): a table of 100,000 rows is a few hundred
+ * statements. The import's own audit entry covers them.
  */
-export async function planImportedResponseInsert(w: WritePlan, opinionId: number, input: ImportedResponseInput): Promise<number> {
-  const derived = deriveCommitment(input.text);
-  const commitment = input.commitment ?? derived;
-  const id = await planFirstVersion(w, opinionId, { ...input, commitment, overridden: commitment !== derived });
-  if (input.state !== 'draft') await addEvent(w, id, 1, 'import', 'draft', input.state, '資料から取り込み');
-  w.audit({ entity: 'response', entityId: id, opinionId, action: 'import', after: { ...input, commitment } });
-  return id;
+export async function planImportedResponses(w: WritePlan, inputs: readonly ImportedResponseInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const [first] = await w.reserveIds('responses', inputs.length);
+  const [firstVersion] = await w.reserveIds('response_versions', inputs.length);
+  const [firstEvent] = await w.reserveIds('response_events', inputs.length);
+  const rows = inputs.map((input, i) => {
+    const derived = deriveCommitment(input.text);
+    const commitment = input.commitment ?? derived;
+    return { input, id: first! + i, commitment, overridden: commitment !== derived ? 1 : 0 };
+  });
+  w.insertBulk(
+    'responses',
+    ['id', 'opinion_id', 'text', 'text_key', 'department_id', 'state', 'commitment', 'commitment_overridden', 'version', 'published_version'],
+    rows,
+    (r) => [r.id, r.input.opinionId, r.input.text, matchKey(r.input.text), r.input.departmentId, r.input.state, r.commitment, r.overridden, 1, r.input.state === 'published' ? 1 : null],
+  );
+  w.insertBulk('response_versions', ['id', 'response_id', 'version', 'text', 'department_id', 'commitment'], rows, (r) => [
+    firstVersion! + (r.id - first!),
+    r.id,
+    1,
+    r.input.text,
+    r.input.departmentId,
+    r.commitment,
+  ]);
+  const actor = w.actor;
+  w.insertBulk(
+    'response_events',
+    ['id', 'response_id', 'version', 'action', 'from_state', 'to_state', 'comment', 'actor_id', 'actor_name', 'actor_role'],
+    rows,
+    (r) => [firstEvent! + (r.id - first!), r.id, 1, 'import', null, r.input.state, '資料から取り込み', actor?.id ?? null, actor?.name ?? null, actor?.role ?? null],
+  );
 }

@@ -128,6 +128,8 @@ export interface OpinionTable {
   due_on: string | null;
   /** The opinion whose response also answers this one (an exact or near duplicate, e.g. a form letter). */
   duplicate_of: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The import that brought the opinion in (migration 0006); its one audit entry is the opinion's first. */
+  import_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

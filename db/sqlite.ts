@@ -57,9 +57,16 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     }),
   );
 
+  // Rows changed through this connection, and commits by any other connection (another server process).
+  const version = raw.prepare('SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v');
+
   return {
     db,
     engine: 'sqlite',
+    dataVersion() {
+      const row = version.get() as { c: number; v: number };
+      return `${row.c}.${row.v}`;
+    },
     async batch(queries) {
       if (queries.length === 0) return [];
       return runAll.immediate(queries);

@@ -23,6 +23,12 @@ export interface Store {
   batch(queries: readonly CompiledQuery[]): Promise<BatchResult[]>;
   /** Short name of the engine, for /api/health. */
   readonly engine: 'sqlite' | 'd1';
+  /**
+   * A value that changes whenever the data may have changed, by this process
+   * or another one — what lets a cached answer be reused safely. SQLite only:
+   * a D1 database is shared by instances that cannot see each other's writes.
+   */
+  dataVersion?(): string;
   close(): Promise<void>;
 }
 

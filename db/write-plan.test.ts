@@ -31,6 +31,36 @@ afterEach(async () => {
 const count = async (table: 'opinions' | 'opinion_nodes' | 'audit_log') =>
   Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(store.db)).rows[0]!.n);
 
+describe('insertBulk', () => {
+  /** Values that a careless SQL or JSON encoding would change. */
+  const tricky = ['「引用」と "二重" と \'一重\'', 'バック\\スラッシュ', '改行\nと\tタブ', '絵文字😀', '', null, '{"json":"風"}', 'NULL'];
+  const rowsOf = (n: number, repeat = 1) =>
+    Array.from({ length: n }, (_, i) => ({ id: i + 1, sha256: `h${i}`, title: tricky[i % tricky.length] === null ? null : tricky[i % tricky.length]!.repeat(repeat) }));
+  const insert = (target: Store, rows: ReturnType<typeof rowsOf>) =>
+    runWrite(target, null, async (w) => w.insertBulk('import_sources', ['id', 'kind', 'sha256', 'title', 'summary'], rows, (r) => [r.id, 'plan', r.sha256, r.title, '{}']));
+  const stored = async () => (await store.db.selectFrom('import_sources').select(['id', 'sha256', 'title']).orderBy('id').execute()).map((r) => ({ ...r }));
+
+  it('on SQLite: bound VALUES lists of at most 100 parameters, one prepared text for the full ones, every value exact', async () => {
+    const rows = rowsOf(1_234);
+    const plan = await insert(store, rows);
+    for (const q of plan.queries) expect(q.parameters.length).toBeLessThanOrEqual(100);
+    expect(plan.queries).toHaveLength(Math.ceil(1_234 / 20));
+    expect(new Set(plan.queries.map((q) => q.sql)).size).toBe(2);
+    expect(await stored()).toEqual(rows);
+  });
+
+  it('on D1: one JSON parameter per statement, split into chunks, every value exact (run here on SQLite, same SQL)', async () => {
+    const rows = rowsOf(6_000, 20);
+    const plan = await insert({ ...store, engine: 'd1' }, rows);
+    expect(plan.queries.length).toBeGreaterThan(1);
+    for (const q of plan.queries) {
+      expect(q.parameters).toHaveLength(1);
+      expect(String(q.parameters[0]).length).toBeLessThanOrEqual(256 * 1024);
+    }
+    expect(await stored()).toEqual(rows);
+  });
+});
+
 describe('runWrite', () => {
   it('splits bulk inserts so that no statement binds more than 100 parameters', async () => {
     const plan = await runWrite(store, null, async (w) => {

@@ -7,7 +7,7 @@
  * that reserve the same ids collide on the primary key; the loser's batch
  * rolls back whole and `runWrite` runs the use case again with fresh ids.
  */
-import { sql, type Compilable, type CompiledQuery, type InsertObject, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type InsertObject, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, Role, SearchEntity, SequencedTable } from './schema.js';
 import { MAX_PARAMS_PER_STATEMENT, type BatchResult, type Store } from './store.js';
 
@@ -43,6 +43,12 @@ const SEARCH_ENTITY_OF: Record<string, SearchEntity | undefined> = {
   plan: 'plan',
 };
 
+/**
+ * Characters of JSON per bulk statement on D1, which takes strings up to
+ * 2 MB; a smaller chunk keeps each statement's memory modest.
+ */
+const MAX_JSON_CHARS = 256 * 1024;
+
 interface Guard {
   condition: RawBuilder<unknown>;
   error: () => Error;
@@ -77,6 +83,57 @@ export class WritePlan {
     for (let i = 0; i < rows.length; i += perStatement) {
       // Kysely's generic insert typing cannot follow a table name chosen at run time.
       this.add(this.db.insertInto(table).values(rows.slice(i, i + perStatement) as never));
+    }
+    return this;
+  }
+
+  /**
+   * Inserts a row of plain values (text, numbers, null) for each of `items`,
+   * for imports of thousands of rows: `toRow(item)[c]` is the value of
+   * `columns[c]`; columns not named take their defaults. (Rows are made one
+   * at a time as they are bound, so that a large import does not hold every
+   * row twice.) Built as SQL text directly, without a query
+   * builder per row, in the form each engine runs fastest:
+   * - SQLite: multi-row VALUES lists of at most 100 bound values, whose few
+   *   distinct texts stay prepared — as fast as raw prepared statements;
+   * - D1: ONE bound parameter per statement, the rows as a JSON array read
+   *   back by json_each, so that a large import is a few hundred statements
+   *   in its batch rather than tens of thousands.
+   */
+  insertBulk<T extends keyof Database & string, I>(
+    table: T,
+    columns: ReadonlyArray<keyof InsertObject<Database, T> & string>,
+    items: readonly I[],
+    toRow: (item: I) => ReadonlyArray<string | number | null>,
+  ): this {
+    if (items.length === 0) return this;
+    const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')})`;
+    if (this.store.engine === 'd1') {
+      const statement = (json: string) => CompiledQuery.raw(`${head} SELECT ${columns.map((_, i) => `value->>${i}`).join(', ')} FROM json_each(?)`, [json]);
+      let chunk: string[] = [];
+      let size = 0;
+      for (const item of items) {
+        const json = JSON.stringify(toRow(item));
+        if (chunk.length && size + json.length > MAX_JSON_CHARS) {
+          this.queries.push(statement(`[${chunk.join(',')}]`));
+          chunk = [];
+          size = 0;
+        }
+        chunk.push(json);
+        size += json.length + 1;
+      }
+      if (chunk.length) this.queries.push(statement(`[${chunk.join(',')}]`));
+      return this;
+    }
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / columns.length));
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const sqlFor = (count: number) => `${head} VALUES ${Array.from({ length: count }, () => tuple).join(', ')}`;
+    const full = sqlFor(perStatement);
+    for (let i = 0; i < items.length; i += perStatement) {
+      const end = Math.min(items.length, i + perStatement);
+      const parameters: Array<string | number | null> = [];
+      for (let r = i; r < end; r++) for (const value of toRow(items[r]!)) parameters.push(value);
+      this.queries.push(CompiledQuery.raw(end - i === perStatement ? full : sqlFor(end - i), parameters));
     }
     return this;
   }

@@ -26,7 +26,25 @@ const OVERDUE_MS = 60_000;
  * often on Workers, where every poll is a subrequest the plan counts.
  */
 export function meiliClient(host: string, apiKey: string | undefined, pollMs = 10): Meilisearch {
-  return new Meilisearch({ host, apiKey, timeout: REQUEST_TIMEOUT_MS, defaultWaitOptions: { interval: pollMs } });
+  return new Meilisearch({
+    host,
+    apiKey,
+    timeout: REQUEST_TIMEOUT_MS,
+    defaultWaitOptions: { interval: pollMs },
+    // On the same machine a new connection per request costs a fraction of a millisecond, and it avoids a
+    // 40 ms pause on kept-alive ones: fetch sends a POST's headers and body as two writes, and the body
+    // waits for the engine's delayed acknowledgement of the headers (measured by tests/bench/search.ts:
+    // every second search took 60 ms instead of 15).
+    ...(isLoopback(host) && { requestInit: { headers: { connection: 'close' } } }),
+  });
+}
+
+function isLoopback(host: string): boolean {
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(host).hostname);
+  } catch {
+    return false;
+  }
 }
 
 export interface EngineSync {

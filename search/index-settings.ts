@@ -37,6 +37,8 @@ export const FILTERABLE_ATTRIBUTES = [
   'status',
   'fiscalYear',
   'visibleTo',
+  // Which of the opinions saved a moment ago the index already holds (search/run-search.ts).
+  'entityId',
 ];
 
 /** Deepest page /api/search offers (500 pages of 20): totals are exact up to here. */

@@ -4,7 +4,7 @@
  * see, and the query searches (and facets on) only the response fields of
  * that visibility, so a draft's words find nothing for the public.
  */
-import type { Meilisearch } from 'meilisearch';
+import type { Meilisearch, SearchParams } from 'meilisearch';
 import type { Visibility } from '../db/visibility.js';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, hasHighlight, markHighlights } from './highlight.js';
 import { INDEX_UID } from './index-settings.js';
@@ -60,8 +60,20 @@ function toHit(doc: Document & { _formatted?: Record<string, unknown> }, respons
   return { type: 'indicator', ...base, planId: doc.planId, nodeId: doc.nodeId };
 }
 
-/** Runs `query` on the engine; throws when the engine does not answer. */
-export async function meiliSearch(client: Meilisearch, query: SearchQuery, uid = INDEX_UID): Promise<SearchResult> {
+/** Search parameters with page numbers (which make the engine count every hit). */
+type PagedSearchParams = SearchParams & { page: number; hitsPerPage: number };
+
+const facetNamesFor = (visibility: Visibility) => {
+  const fields = RESPONSE_FIELDS[visibility];
+  return { type: 'type', meetingId: 'meetingId', departmentId: 'departmentId', fiscalYear: 'fiscalYear', state: fields.state, commitment: fields.commitment, status: 'status' };
+};
+
+/**
+ * The words and parameters `query` is sent to Meilisearch with: the filter of
+ * what the reader may see and asked for, the facets, and the highlighting.
+ * (The benchmark sends the same request straight to the engine.)
+ */
+export function meiliRequest(query: SearchQuery): { q: string; params: PagedSearchParams } {
   const fields = RESPONSE_FIELDS[query.visibility];
   const filter = [visibilityFilter(query.visibility)];
   const equals = (field: string, value: string | number | undefined) => {
@@ -75,12 +87,12 @@ export async function meiliSearch(client: Meilisearch, query: SearchQuery, uid =
   equals('status', query.status);
   equals(fields.state, query.state);
   equals(fields.commitment, query.commitment);
+  if (query.opinionIds !== undefined) filter.push(`type = "opinion"`, `entityId IN [${query.opinionIds.map(Number).join(', ')}]`);
 
   const q = normalizeText(query.q).trim();
-  const facetNames = { type: 'type', meetingId: 'meetingId', departmentId: 'departmentId', fiscalYear: 'fiscalYear', state: fields.state, commitment: fields.commitment, status: 'status' };
-  const res = await client.index<Document>(uid).search(q, {
+  const params: PagedSearchParams = {
     filter,
-    facets: Object.values(facetNames),
+    facets: Object.values(facetNamesFor(query.visibility)),
     page: query.page,
     hitsPerPage: query.perPage,
     attributesToSearchOn: searchableFor(query.visibility),
@@ -95,7 +107,16 @@ export async function meiliSearch(client: Meilisearch, query: SearchQuery, uid =
     highlightPostTag: HIGHLIGHT_POST,
     // Without words there is no relevance: the newest meetings come first, as when asked.
     ...((query.sort === 'newest' || q === '') && { sort: ['heldOn:desc'] }),
-  });
+  };
+  return { q, params };
+}
+
+/** Runs `query` on the engine; throws when the engine does not answer. */
+export async function meiliSearch(client: Meilisearch, query: SearchQuery, uid = INDEX_UID): Promise<SearchResult> {
+  const fields = RESPONSE_FIELDS[query.visibility];
+  const facetNames = facetNamesFor(query.visibility);
+  const { q, params } = meiliRequest(query);
+  const res = await client.index<Document>(uid).search(q, params);
   const facets = emptyFacets();
   for (const [name, field] of Object.entries(facetNames) as [keyof typeof facetNames, string][]) {
     facets[name] = { ...(res.facetDistribution?.[field] ?? {}) };

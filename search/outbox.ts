@@ -42,6 +42,15 @@ interface Targets {
 
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
 
+/** Documents built and sent at a time. */
+const DOCUMENTS_PER_SLICE = 2_000;
+
+function sliced(list: number[]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < list.length; i += DOCUMENTS_PER_SLICE) out.push(list.slice(i, i + DOCUMENTS_PER_SLICE));
+  return out;
+}
+
 /** The documents a batch of outbox rows touches. */
 async function targetsOf(db: Kysely<Database>, rows: { entity: string; entity_id: number }[]): Promise<Targets> {
   const t: Targets = { opinions: new Set(), nodes: new Set(), indicators: new Set() };
@@ -102,23 +111,26 @@ export async function drainOnce(store: Store, client: Meilisearch, options: Drai
     const rowIds = rows.map((r) => r.id);
     try {
       const targets = await targetsOf(db, rows);
-      const documents = [
-        ...(await opinionDocuments(db, [...targets.opinions])),
-        ...(await nodeDocuments(db, [...targets.nodes])),
-        ...(await indicatorDocuments(db, [...targets.indicators])),
-      ];
-      const present = new Set(documents.map((d) => d.id));
-      const gone = [
-        ...[...targets.opinions].map((id) => `opinion-${id}`),
-        ...[...targets.nodes].map((id) => `node-${id}`),
-        ...[...targets.indicators].map((id) => `indicator-${id}`),
-      ].filter((id) => !present.has(id));
       const index = client.index(options.uid ?? INDEX_UID);
       const tasks = [];
+      // A queued meeting stands for all its opinions (an import queues one row per meeting):
+      // documents are built and sent a slice at a time, so a round's memory stays small.
+      const slices: Array<{ prefix: string; ids: number[]; documents: (db: Kysely<Database>, ids: number[]) => Promise<Array<{ id: string }>> }> = [
+        ...sliced([...targets.opinions]).map((ids) => ({ prefix: 'opinion', ids, documents: opinionDocuments })),
+        ...sliced([...targets.nodes]).map((ids) => ({ prefix: 'node', ids, documents: nodeDocuments })),
+        ...sliced([...targets.indicators]).map((ids) => ({ prefix: 'indicator', ids, documents: indicatorDocuments })),
+      ];
+      for (const slice of slices) {
+        const documents = await slice.documents(db, slice.ids);
+        const present = new Set(documents.map((d) => d.id));
+        const gone = slice.ids.map((id) => `${slice.prefix}-${id}`).filter((id) => !present.has(id));
+        if (documents.length) tasks.push(await index.addDocuments(documents));
+        if (gone.length) tasks.push(await index.deleteDocuments(gone));
+      }
       // Generous waits: behind a rebuild's batches the engine may take a while to come to these.
-      if (documents.length) tasks.push(await index.addDocuments(documents).waitTask({ timeout: 60_000 }));
-      if (gone.length) tasks.push(await index.deleteDocuments(gone).waitTask({ timeout: 60_000 }));
-      const failed = tasks.find((task) => task.status !== 'succeeded');
+      const done = [];
+      for (const task of tasks) done.push(await client.tasks.waitForTask(task.taskUid, { timeout: 60_000 }));
+      const failed = done.find((task) => task.status !== 'succeeded');
       if (failed) throw new Error(`search task ${failed.uid} ${failed.status}: ${failed.error?.message ?? ''}`);
       await inChunks(rowIds, (chunk) => db.deleteFrom('search_outbox').where('id', 'in', chunk).execute());
     } catch (error) {

@@ -27,6 +27,8 @@ export interface SearchQuery {
   perPage: number;
   /** What the reader may see: the public finds only published opinions, by their published answer. */
   visibility: Visibility;
+  /** Only these opinions (and no nodes or indicators): the ones the engine has not confirmed yet. */
+  opinionIds?: number[];
 }
 
 export interface SearchHit {

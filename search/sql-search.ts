@@ -63,6 +63,7 @@ async function opinionCandidates(db: Kysely<Database>, query: SearchQuery, ws: s
   if (query.state !== undefined) q = q.where(sql<boolean>`${response.state} = ${query.state}`);
   if (query.commitment !== undefined) q = q.where(sql<boolean>`${response.commitment} = ${query.commitment}`);
   if (query.nodeId !== undefined) q = q.where(linkedToSubtree(query.nodeId));
+  if (query.opinionIds !== undefined) q = q.where('o.id', 'in', query.opinionIds.length ? query.opinionIds : [0]);
   // Substring matches have no relevance to rank by: the newest meetings come first either way.
   return (await q.orderBy('m.fiscal_year', 'desc').orderBy(sql`m.held_on`, 'desc').orderBy('o.meeting_id', 'desc').orderBy('o.seq').limit(MAX_CANDIDATES).execute()) as OpinionCandidate[];
 }
@@ -70,7 +71,7 @@ async function opinionCandidates(db: Kysely<Database>, query: SearchQuery, ws: s
 export async function sqlSearch(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
   const ws = words(query.q);
   // Nodes and indicators have no meeting, year or response; a department is responsible for all three.
-  const opinionOnly = [query.meetingId, query.status, query.state, query.commitment, query.fiscalYear].some((v) => v !== undefined);
+  const opinionOnly = [query.meetingId, query.status, query.state, query.commitment, query.fiscalYear, query.opinionIds].some((v) => v !== undefined);
   const wants = (type: SearchType) => (query.type === undefined || query.type === type) && (type === 'opinion' || !opinionOnly);
 
   const opinions = wants('opinion') ? await opinionCandidates(db, query, ws) : [];

@@ -16,7 +16,7 @@ function guardCell(text: string): string {
 
 /** Undoes `guardCell`. */
 export function unguardCell(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return text.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
 function field(value: string | number | null | undefined): string {
@@ -32,46 +32,86 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null |
 /**
  * Reads CSV text (RFC 4180: quoted fields may hold commas, quotes and line
  * breaks). Returns the rows with the 1-based line each starts on.
+ *
+ * Fields are cut out with slice, not built a character at a time: a table
+ * of 100,000 opinions is 18 million characters.
  */
 export function parseCsv(text: string, delimiter = ','): Array<{ line: number; cells: string[] }> {
   const rows: Array<{ line: number; cells: string[] }> = [];
+  const source = text.startsWith(BOM) ? text.slice(1) : text;
+  const n = source.length;
+  const delim = delimiter.charCodeAt(0);
+  const QUOTE = 34;
+  const LF = 10;
+  const CR = 13;
   let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
   let line = 1;
   let rowLine = 1;
-  const source = text.startsWith(BOM) ? text.slice(1) : text;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (quoted) {
-      if (c === '"' && source[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        cell += c;
+  let i = 0;
+  const endRow = () => {
+    for (let c = 0; c < cells.length; c++) cells[c] = unguardCell(cells[c]!);
+    rows.push({ line: rowLine, cells });
+    cells = [];
+    rowLine = line;
+  };
+  while (i < n) {
+    let cell: string;
+    if (source.charCodeAt(i) === QUOTE) {
+      // A quoted field: up to the quote not followed by another; "" is a quote.
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const q = source.indexOf('"', from);
+        if (q < 0) {
+          // Unclosed: the rest of the text is the field.
+          value += source.slice(from);
+          i = n;
+          break;
+        }
+        value += source.slice(from, q);
+        if (source.charCodeAt(q + 1) === QUOTE) {
+          value += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
       }
+      for (let k = value.indexOf('\n'); k >= 0; k = value.indexOf('\n', k + 1)) line++;
+      // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
+      let j = i;
+      while (j < n) {
+        const c = source.charCodeAt(j);
+        if (c === delim || c === LF || c === CR) break;
+        j++;
+      }
+      cell = value + source.slice(i, j);
+      i = j;
+    } else {
+      let j = i;
+      while (j < n) {
+        const c = source.charCodeAt(j);
+        if (c === delim || c === LF || c === CR) break;
+        j++;
+      }
+      cell = source.slice(i, j);
+      i = j;
+    }
+    cells.push(cell);
+    if (i >= n) break;
+    const c = source.charCodeAt(i);
+    if (c === delim) {
+      i++;
+      // A delimiter at the very end leaves one more, empty, cell.
+      if (i >= n) cells.push('');
       continue;
     }
-    if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && source[i + 1] === '\n') i++;
-      cells.push(cell);
-      rows.push({ line: rowLine, cells: cells.map(unguardCell) });
-      cells = [];
-      cell = '';
-      line++;
-      rowLine = line;
-    } else cell += c;
+    // A line end: CRLF, LF or a lone CR.
+    i += c === CR && source.charCodeAt(i + 1) === LF ? 2 : 1;
+    line++;
+    endRow();
   }
-  if (cell !== '' || cells.length) {
-    cells.push(cell);
-    rows.push({ line: rowLine, cells: cells.map(unguardCell) });
-  }
+  if (cells.length) endRow();
   return rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
 }
 

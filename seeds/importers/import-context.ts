@@ -36,7 +36,14 @@ export class ImportContext {
   readonly warnings: ImportWarning[] = [];
   private readonly departments = new Map<string, number>();
 
-  constructor(readonly w: WritePlan) {}
+  /**
+   * @param importId the id reserved for this import's `import_sources` row,
+   *   which the opinions it creates refer to.
+   */
+  constructor(
+    readonly w: WritePlan,
+    readonly importId: number,
+  ) {}
 
   get db() {
     return this.w.db;

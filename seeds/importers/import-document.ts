@@ -17,7 +17,7 @@ import { readXlsx } from '../../api/lib/xlsx.js';
 import type { Store } from '../../db/store.js';
 import { runWrite, WritePlan, type Actor } from '../../db/write-plan.js';
 import { evaluationSheetScore, parseEvaluationSheet } from './evaluation-sheet-parser.js';
-import { ImportContext, type CreatedCounts, type CreatedIds } from './import-context.js';
+import { emptyCounts, ImportContext, type CreatedCounts, type CreatedIds } from './import-context.js';
 import { meetingReportScore, parseMeetingReport } from './meeting-report-parser.js';
 import { NodeFinder, writeMeeting, type OpinionToWrite } from './meeting-writer.js';
 import { decodeText, opinionsTableScore, parseOpinionsTable, type ParsedOpinionsTable } from './opinions-table.js';
@@ -276,31 +276,28 @@ export async function importDocument(store: Store, actor: Actor | null, bytes: U
   // The same bytes read as another kind are another import (a mistaken kind must not block the right one).
   const earlier = await store.db.selectFrom('import_sources').select(['created_at']).where('sha256', '=', sha256).where('kind', '=', kind).executeTakeFirst();
   if (earlier) {
-    const ctx = new ImportContext(new WritePlan(store, actor));
     return {
       kind,
       dryRun,
       alreadyImported: true,
-      created: ctx.created,
-      ids: ctx.ids,
+      created: emptyCounts(),
+      ids: { meetingIds: [], planIds: [], nodeIds: [] },
       warnings: [...parseWarnings, { line: 1, message: `この資料は ${earlier.created_at.slice(0, 10)} に取り込み済みのため、何も作成しませんでした。` }],
       preview,
     };
   }
 
   const build = async (w: WritePlan) => {
-    const ctx = new ImportContext(w);
+    // The import's own row comes first: what it creates refers to it.
+    const importId = await w.reserveId('import_sources');
+    const title = options.fileName ?? titleOf(preview);
+    w.add(w.db.insertInto('import_sources').values({ id: importId, kind, sha256, title, summary: '{}' }));
+    const ctx = new ImportContext(w, importId);
     ctx.warnings.push(...parseWarnings);
     await write(ctx, preview);
-    w.add(
-      w.db.insertInto('import_sources').values({
-        id: await w.reserveId('import_sources'),
-        kind,
-        sha256,
-        title: options.fileName ?? titleOf(preview),
-        summary: JSON.stringify(ctx.created),
-      }),
-    );
+    w.add(w.db.updateTable('import_sources').set({ summary: JSON.stringify(ctx.created) }).where('id', '=', importId));
+    // One audit entry for the whole document, however many rows it brought: who imported what, and what it created.
+    w.audit({ entity: 'import', entityId: importId, action: 'import', after: { kind, title, created: ctx.created } });
     return ctx;
   };
   const ctx = dryRun ? await build(new WritePlan(store, actor)) : await runWrite(store, actor, build);

@@ -8,8 +8,8 @@
 import { fiscalYearOf } from '../../api/lib/japanese-date.js';
 import { matchKey } from '../../api/lib/text.js';
 import { planMeetingInsert } from '../../db/meetings.js';
-import { planOpinionInsert } from '../../db/opinions.js';
-import { planImportedResponseInsert } from '../../db/responses.js';
+import { planImportedOpinions, type ImportedOpinionInput } from '../../db/opinions.js';
+import { planImportedResponses, type ImportedResponseInput } from '../../db/responses.js';
 import type { Commitment, PlanNode, ResponseState } from '../../db/schema.js';
 import type { ParsedMeeting } from './types.js';
 import type { ImportContext } from './import-context.js';
@@ -31,17 +31,40 @@ type PlanNodeRow = Pick<PlanNode, 'id' | 'plan_id' | 'parent_id' | 'level' | 'co
 
 /** Finds plan nodes by what a document prints about them. Loads the nodes once per import. */
 export class NodeFinder {
-  private nodes: PlanNodeRow[] | null = null;
-  private plans: Array<{ id: number; title: string }> = [];
+  private loaded = false;
+  /** Nodes by the match key of their title, and of their code; plans by the key of their title. */
+  private readonly byTitleKey = new Map<string, PlanNodeRow[]>();
+  private readonly byCodeKey = new Map<string, PlanNodeRow[]>();
+  private readonly planByKey = new Map<string, number>();
+  private readonly titleKeyOf = new Map<number, string>();
+  /** Answers already given: a table names the same few measures on thousands of rows. */
+  private readonly answers = new Map<string, number | null>();
 
   constructor(private readonly ctx: ImportContext) {}
 
-  private async load(): Promise<PlanNodeRow[]> {
-    if (!this.nodes) {
-      this.nodes = await this.ctx.db.selectFrom('plan_nodes').select(['id', 'plan_id', 'parent_id', 'level', 'code', 'title']).execute();
-      this.plans = await this.ctx.db.selectFrom('plans').select(['id', 'title']).execute();
+  private async load(): Promise<void> {
+    if (!this.loaded) {
+      this.loaded = true;
+      const nodes: PlanNodeRow[] = await this.ctx.db.selectFrom('plan_nodes').select(['id', 'plan_id', 'parent_id', 'level', 'code', 'title']).execute();
+      for (const n of nodes) {
+        const key = matchKey(n.title);
+        this.titleKeyOf.set(n.id, key);
+        this.byTitleKey.set(key, [...(this.byTitleKey.get(key) ?? []), n]);
+        if (n.code !== null) this.byCodeKey.set(matchKey(n.code), [...(this.byCodeKey.get(matchKey(n.code)) ?? []), n]);
+      }
+      // Two plans of one title: the first registered is the one a title names.
+      for (const p of await this.ctx.db.selectFrom('plans').select(['id', 'title']).orderBy('id').execute())
+        if (!this.planByKey.has(matchKey(p.title))) this.planByKey.set(matchKey(p.title), p.id);
     }
-    return this.nodes;
+  }
+
+  private async remember(key: string, find: () => number | null): Promise<number | null> {
+    await this.load();
+    const known = this.answers.get(key);
+    if (known !== undefined) return known;
+    const answer = find();
+    this.answers.set(key, answer);
+    return answer;
   }
 
   /**
@@ -49,24 +72,23 @@ export class NodeFinder {
    * `parentTitle` (重点施策名), then a 施策, then the newest plan.
    */
   async byTitle(title: string, parentTitle: string | null, planTitle?: string | null): Promise<number | null> {
-    const nodes = await this.load();
-    const key = matchKey(title);
-    let candidates = nodes.filter((n) => matchKey(n.title) === key);
-    if (planTitle) {
-      const plan = this.plans.find((p) => matchKey(p.title) === matchKey(planTitle));
-      if (plan) candidates = candidates.filter((n) => n.plan_id === plan.id);
-    }
-    if (candidates.length > 1 && parentTitle) {
-      const parentKey = matchKey(parentTitle);
-      const underParent = candidates.filter((n) => nodes.some((p) => p.id === n.parent_id && matchKey(p.title) === parentKey));
-      if (underParent.length) candidates = underParent;
-    }
-    if (candidates.length > 1) {
-      const measures = candidates.filter((n) => n.level === '施策');
-      if (measures.length) candidates = measures;
-    }
-    candidates.sort((a, b) => b.plan_id - a.plan_id || a.id - b.id);
-    return candidates[0]?.id ?? null;
+    return this.remember(`title\u0000${title}\u0000${parentTitle ?? ''}\u0000${planTitle ?? ''}`, () => {
+      let candidates = this.byTitleKey.get(matchKey(title)) ?? [];
+      if (planTitle) {
+        const plan = this.planByKey.get(matchKey(planTitle));
+        if (plan !== undefined) candidates = candidates.filter((n) => n.plan_id === plan);
+      }
+      if (candidates.length > 1 && parentTitle) {
+        const parentKey = matchKey(parentTitle);
+        const underParent = candidates.filter((n) => n.parent_id !== null && this.titleKeyOf.get(n.parent_id) === parentKey);
+        if (underParent.length) candidates = underParent;
+      }
+      if (candidates.length > 1) {
+        const measures = candidates.filter((n) => n.level === '施策');
+        if (measures.length) candidates = measures;
+      }
+      return [...candidates].sort((a, b) => b.plan_id - a.plan_id || a.id - b.id)[0]?.id ?? null;
+    });
   }
 
   /**
@@ -75,11 +97,12 @@ export class NodeFinder {
    * no plan named, only a code that one plan alone uses does.
    */
   async byCode(code: string, planTitle: string | null): Promise<number | null> {
-    const nodes = await this.load();
-    const plan = planTitle ? this.plans.find((p) => matchKey(p.title) === matchKey(planTitle)) : undefined;
-    if (planTitle && !plan) return null;
-    const found = nodes.filter((n) => n.code !== null && matchKey(n.code) === matchKey(code) && (!plan || n.plan_id === plan.id));
-    return found.length === 1 ? found[0]!.id : null;
+    return this.remember(`code\u0000${code}\u0000${planTitle ?? ''}`, () => {
+      const plan = planTitle ? this.planByKey.get(matchKey(planTitle)) : undefined;
+      if (planTitle && plan === undefined) return null;
+      const found = (this.byCodeKey.get(matchKey(code)) ?? []).filter((n) => plan === undefined || n.plan_id === plan);
+      return found.length === 1 ? found[0]!.id : null;
+    });
   }
 }
 
@@ -136,6 +159,8 @@ export async function writeMeeting(ctx: ImportContext, meeting: MeetingToWrite, 
   let nextSeq = 1;
   for (const seq of takenSeqs) nextSeq = Math.max(nextSeq, seq + 1);
   for (const o of opinions) if (o.seq !== null) nextSeq = Math.max(nextSeq, o.seq + 1);
+  /** The document's opinions the meeting lacks, with the number and department each gets. */
+  const added: Array<{ o: OpinionToWrite; seq: number; departmentId: number | null }> = [];
   for (const o of opinions) {
     // Already there: the same number with the same text, or (unnumbered) the same text not yet matched.
     // Identical opinions sent by different people are kept apart by their numbers.
@@ -147,13 +172,24 @@ export async function writeMeeting(ctx: ImportContext, meeting: MeetingToWrite, 
     if (clash) ctx.warn(o.line, `番号${o.seq}は会議で既に使われているため、${nextSeq}番としました。`);
     const seq = o.seq !== null && !clash ? o.seq : nextSeq++;
     takenSeqs.add(seq);
-    const departmentId = await ctx.department(o.department);
-    const opinionId = await planOpinionInsert(ctx.w, { meetingId, seq, text: o.text, nodeIds: o.nodeIds, departmentId, dueOn: o.dueOn });
-    ctx.created.opinions++;
-    if (o.response) {
-      await planImportedResponseInsert(ctx.w, opinionId, { ...o.response, departmentId });
-      ctx.created.responses++;
-    }
+    added.push({ o, seq, departmentId: await ctx.department(o.department) });
+  }
+  if (added.length) {
+    // All of a document's opinions and responses go in a few bulk statements, whatever their number.
+    const ids = await ctx.w.reserveIds('opinions', added.length);
+    const newOpinions: ImportedOpinionInput[] = [];
+    const newResponses: ImportedResponseInput[] = [];
+    added.forEach(({ o, seq, departmentId }, i) => {
+      newOpinions.push({ id: ids[i]!, meetingId, seq, text: o.text, nodeIds: o.nodeIds, departmentId, dueOn: o.dueOn });
+      if (o.response)
+        newResponses.push({ opinionId: ids[i]!, text: o.response.text, state: o.response.state, commitment: o.response.commitment, departmentId });
+    });
+    planImportedOpinions(ctx.w, ctx.importId, newOpinions);
+    await planImportedResponses(ctx.w, newResponses);
+    // One queue entry sends the documents of every opinion of the meeting.
+    ctx.w.searchChanged('meeting', meetingId);
+    ctx.created.opinions += newOpinions.length;
+    ctx.created.responses += newResponses.length;
   }
   return meetingId;
 }

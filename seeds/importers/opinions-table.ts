@@ -121,6 +121,20 @@ export function opinionsTableScore(rows: ReadonlyArray<{ cells: string[] }>): nu
 }
 
 
+/** `fn` remembering its answers for short inputs (a number, a date, a label). */
+function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (text.length > 40) return fn(text);
+    let value = known.get(text);
+    if (value === undefined && !known.has(text)) {
+      value = fn(text);
+      known.set(text, value);
+    }
+    return value as T;
+  };
+}
+
 function lines(cell: string): string[] {
   return cell.trim() === '' ? [] : cell.split(/\r?\n/).map((s) => s.trim());
 }
@@ -143,8 +157,15 @@ export function parseOpinionsTable(rows: ReadonlyArray<{ line: number; cells: st
     return i === undefined ? '' : (cells[i] ?? '');
   };
   const get = (cells: string[], key: OpinionsTableKey): string => raw(cells, key).trim();
+  // A table repeats the same few years, dates, states and commitments on every row: each is read once.
+  const fiscalYearOf = memo(parseFiscalYear);
+  const dateOf = memo(parseDate);
+  const normalized = memo(normalizeText);
+  const stateOf = memo((text) => codeOf(RESPONSE_STATE_LABELS, text));
+  const commitmentOf = memo((text) => codeOf(COMMITMENT_LABELS, text));
   const meetings = new Map<string, TableMeeting>();
-  for (const { line, cells } of rows.slice(headerIndex + 1)) {
+  for (let r = headerIndex + 1; r < rows.length; r++) {
+    const { line, cells } = rows[r]!;
     const text = get(cells, 'opinion');
     if (!text) {
       warnings.push({ line, message: '意見が空欄のため、この行は読み込みませんでした。' });
@@ -152,10 +173,10 @@ export function parseOpinionsTable(rows: ReadonlyArray<{ line: number; cells: st
     }
     const meetingTitle = get(cells, 'meeting') || '（会議名なし）';
     const yearText = get(cells, 'fiscalYear');
-    const fiscalYear = yearText ? parseFiscalYear(yearText) : null;
+    const fiscalYear = yearText ? fiscalYearOf(yearText) : null;
     if (yearText && fiscalYear === null) warnings.push({ line, message: `年度「${yearText}」を読み取れませんでした。` });
     const heldText = get(cells, 'heldOn');
-    const heldOn = heldText ? parseDate(heldText) : null;
+    const heldOn = heldText ? dateOf(heldText) : null;
     if (heldText && heldOn === null) warnings.push({ line, message: `開催日「${heldText}」を日付として読み取れませんでした。` });
     const key = `${meetingTitle}\u0000${fiscalYear ?? ''}`;
     let meeting = meetings.get(key);
@@ -163,7 +184,7 @@ export function parseOpinionsTable(rows: ReadonlyArray<{ line: number; cells: st
       meeting = { title: meetingTitle, fiscalYear, heldOn, opinions: [] };
       meetings.set(key, meeting);
     }
-    const seqText = normalizeText(get(cells, 'seq'));
+    const seqText = normalized(get(cells, 'seq'));
     const seq = /^\d{1,6}$/.test(seqText) && Number(seqText) > 0 ? Number(seqText) : null;
     if (seqText && seq === null) warnings.push({ line, message: `番号「${seqText}」は正の整数ではないため、順番に番号を付けます。` });
     // One measure per line in both columns; an empty line keeps its place so codes stay beside their titles.
@@ -173,14 +194,14 @@ export function parseOpinionsTable(rows: ReadonlyArray<{ line: number; cells: st
       (n) => n.code || n.title,
     );
     const responseText = get(cells, 'response');
-    const stateText = normalizeText(get(cells, 'state'));
-    const state = stateText ? codeOf(RESPONSE_STATE_LABELS, stateText) : undefined;
+    const stateText = normalized(get(cells, 'state'));
+    const state = stateText ? stateOf(stateText) : undefined;
     if (stateText && !state) warnings.push({ line, message: `状態「${stateText}」は分からないため、下書きとして読み込みます。` });
-    const commitmentText = normalizeText(get(cells, 'commitment'));
-    const commitment = commitmentText ? (codeOf(COMMITMENT_LABELS, commitmentText) ?? null) : null;
+    const commitmentText = normalized(get(cells, 'commitment'));
+    const commitment = commitmentText ? (commitmentOf(commitmentText) ?? null) : null;
     if (commitmentText && !commitment) warnings.push({ line, message: `対応区分「${commitmentText}」は分からないため、対応方針の文面から判定します。` });
     const dueText = get(cells, 'dueOn');
-    const dueOn = dueText ? parseDate(dueText) : null;
+    const dueOn = dueText ? dateOf(dueText) : null;
     if (dueText && dueOn === null) warnings.push({ line, message: `対応期限「${dueText}」を日付として読み取れませんでした。` });
     meeting.opinions.push({
       seq,

@@ -265,6 +265,46 @@ describe('the opinions table (CSV and Excel)', () => {
   });
 });
 
+describe('a large opinions table', () => {
+  it('is audited once, and every opinion’s history and every response’s steps show that import', async () => {
+    const fresh = await createTestContext();
+    try {
+      const rows = 1_200;
+      const states = ['公開', '下書き', '承認済'];
+      const csv = [
+        '会議,年度,番号,意見,対応方針,担当課,状態',
+        ...Array.from({ length: rows }, (_, i) => `第${1 + (i % 3)}回 大量取込会議,令和7年度,${1 + Math.floor(i / 3)},意見${i + 1}です。,対応方針${i + 1}として実施します。,企画部 企画課,${states[i % 3]}`),
+      ].join('\n');
+      const before = Number((await fresh.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const res = await importText(fresh, csv);
+      expect(res.body).toMatchObject({ kind: 'opinions_table', created: { meetings: 3, opinions: rows, responses: rows } });
+      // One entry for each meeting created, one for the department, one for the import — not one per row.
+      const entries = await fresh.store.db.selectFrom('audit_log').select(['entity', 'action', 'after']).where('id', '>', before).execute();
+      expect(entries.map((e) => e.entity).sort()).toEqual(['department', 'import', 'meeting', 'meeting', 'meeting']);
+      const importEntry = JSON.parse(entries.find((e) => e.entity === 'import')!.after!);
+      expect(importEntry).toMatchObject({ kind: 'opinions_table', created: { meetings: 3, opinions: rows, responses: rows } });
+
+      // Rows went round the three meetings: each meeting's responses have its rows' state.
+      for (const [k, state] of (['published', 'draft', 'approved'] as const).entries()) {
+        const opinions = (await fresh.api('GET', `/api/opinions?meetingId=${res.body.ids.meetingIds[k]}&limit=200`)).body.items as any[];
+        expect(opinions).toHaveLength(200);
+        const opinion = opinions[57];
+        expect(opinion).toMatchObject({ seq: 58, text: `意見${58 * 3 - 2 + k}です。` });
+        expect(opinion.response).toMatchObject({ state, version: 1 });
+        const history = (await fresh.api('GET', `/api/audit?entity=opinion&id=${opinion.id}`)).body.items as any[];
+        expect(history.map((e) => [e.entity, e.action])).toEqual([['import', 'import']]);
+        expect(history[0].actor).toMatchObject({ role: 'secretariat' });
+        const versions = (await fresh.api('GET', `/api/opinions/${opinion.id}/response/versions`)).body.items as any[];
+        expect(versions.map((v) => [v.version, v.text, v.events.map((e: any) => [e.action, e.fromState, e.toState, e.comment])])).toEqual([
+          [1, `対応方針${58 * 3 - 2 + k}として実施します。`, [['import', null, state, '資料から取り込み']]],
+        ]);
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 /** Shift_JIS bytes for `text` (Node can decode Shift_JIS but not encode it; map each character back). */
 async function shiftJis(text: string): Promise<Uint8Array> {
   const decoder = new TextDecoder('shift_jis');

@@ -93,6 +93,8 @@ export interface TestContextOptions {
   onStatement?: (sql: string, parameterCount: number) => void;
   /** A search engine to keep in step with the database and to search with, as the server does. */
   searchEngine?: EngineSetting;
+  /** Keep the public's answers until the data changes, as the server does (on unless false). */
+  publicCache?: boolean;
 }
 
 async function nodeRuntime(options: TestContextOptions): Promise<Runtime> {
@@ -106,6 +108,7 @@ async function nodeRuntime(options: TestContextOptions): Promise<Runtime> {
     store,
     auth: TEST_AUTH,
     clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
+    publicCache: options.publicCache ?? true,
     ...(engine && { search: () => engine.ready(), searchHealth: () => engine.health(), onWrite: () => engine.kick() }),
   });
   return {

@@ -6,6 +6,7 @@ import { startServer } from '../../api/server.js';
 import { setMeta } from '../../db/meta.js';
 import { openSqliteStore } from '../../db/sqlite.js';
 import { tempDir } from '../helpers/test-app.js';
+import { SERVER_NODE_FLAGS } from '../helpers/server-process.js';
 
 const dir = tempDir('server-start-');
 afterAll(async () => {
@@ -25,6 +26,11 @@ async function meetingsOf(databasePath: string, sample: 'on' | 'off'): Promise<s
 }
 
 describe('starting the server', () => {
+  it('the fault tests and benchmarks start it with the same Node flags as npm start', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'));
+    expect(pkg.scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx api/server.ts`);
+  });
+
   it('loads the sample into a new database once, and never again', async () => {
     const db = path.join(dir, 'a', 'app.db');
     const first = await meetingsOf(db, 'on');

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyIndexSettings, INDEX_UID } from '../../search/index-settings.js';
 import { startMeilisearch, type MeiliProcess } from '../../search/meili-process.js';
 import { drainAll, drainOnce } from '../../search/outbox.js';
+import { runSearch } from '../../search/run-search.js';
 import { createTestContext, tempDir, type TestContext } from '../helpers/test-app.js';
 
 const dir = tempDir('meili-outbox-');
@@ -60,6 +61,47 @@ describe('the search outbox', () => {
     await drainAll(t.store, client);
     const doc = (await client.index(INDEX_UID).getDocument(`opinion-${id}`)) as any;
     expect(doc.meetingTitle).toBe('第1回 地域公共交通協議会');
+  });
+
+  it('an imported table is queued once per meeting, and every one of its opinions becomes searchable', async () => {
+    await drainAll(t.store, client);
+    const rows = 4_500; // more than one slice of documents (2,000)
+    const csv = ['会議,年度,番号,意見,対応方針', ...Array.from({ length: rows }, (_, i) => `第9回 取込検索会議,令和8年度,${i + 1},取込意見番号${i + 1}の内容,検討します。`)].join('\n');
+    const res = await t.api('POST', '/api/imports', csv, { 'content-type': 'text/csv; charset=utf-8' });
+    expect(res.body.created).toMatchObject({ meetings: 1, opinions: rows });
+    const imported = res.body.ids.meetingIds[0];
+    expect((await outbox()).map((r) => [r.entity, r.entity_id])).toEqual([['meeting', imported]]);
+    await drainAll(t.store, client);
+    expect(await outbox()).toEqual([]);
+    const found = await client.index(INDEX_UID).search('', { filter: `type = opinion AND meetingId = ${imported}`, limit: 0 });
+    expect(found.estimatedTotalHits).toBe(rows);
+    const last = await t.store.db.selectFrom('opinions').select('id').where('meeting_id', '=', imported).where('seq', '=', 4_321).executeTakeFirstOrThrow();
+    const doc = (await client.index(INDEX_UID).getDocument(`opinion-${last.id}`)) as any;
+    expect(doc).toMatchObject({ text: '取込意見番号4321の内容', meetingTitle: '第9回 取込検索会議', responseText: '検討します。' });
+  });
+
+  it('finds an opinion saved a moment ago, before the engine has it, with the total and facets to match', async () => {
+    await drainAll(t.store, client);
+    const ask = (q: string) => runSearch(t.store.db, client, { q, page: 1, perPage: 20, visibility: 'all' });
+    const before = await ask('ゴミ集積所');
+    const created = (await t.api('POST', '/api/opinions', { meetingId, text: 'ゴミ集積所のカラス対策をお願いしたい。' })).body.id;
+    expect((await outbox()).map((r) => r.entity_id)).toContain(created);
+    const now = await ask('ゴミ集積所');
+    expect(now.degraded).toBe(false);
+    expect(now.hits[0]).toMatchObject({ type: 'opinion', id: created });
+    expect(now.total).toBe(before.total + 1);
+    expect(now.facets.type.opinion).toBe((before.facets.type.opinion ?? 0) + 1);
+    expect(now.facets.meetingId[String(meetingId)]).toBe((before.facets.meetingId[String(meetingId)] ?? 0) + 1);
+    // Once the engine has it, the same answer comes from the engine alone.
+    await drainAll(t.store, client);
+    const indexed = await ask('ゴミ集積所');
+    expect(indexed.hits.map((h) => h.id)).toContain(created);
+    expect(indexed.total).toBe(now.total);
+    // Changed and not yet sent: its old words no longer find it, its new ones do.
+    await t.api('PATCH', `/api/opinions/${created}`, { text: '公園のカラス対策をお願いしたい。' });
+    expect((await ask('ゴミ集積所')).hits.map((h) => h.id)).not.toContain(created);
+    expect((await ask('ゴミ集積所')).total).toBe(before.total);
+    expect((await ask('公園のカラス')).hits.map((h) => h.id)).toContain(created);
   });
 
   it('removes the document of a deleted opinion', async () => {

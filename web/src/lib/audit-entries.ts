@@ -10,7 +10,7 @@
  */
 import type { AuditEntry, Department } from '../api/types.js';
 import { codeAndTitle, formatDate, formatDepartment, formatPeriod } from './format.js';
-import { COMMITMENT_LABELS, PROGRESS_STATUS_LABELS, RESPONSE_STATE_LABELS, ROLE_LABELS } from './labels.js';
+import { COMMITMENT_LABELS, IMPORT_COUNT_LABELS, IMPORT_KIND_LABELS, PROGRESS_STATUS_LABELS, RESPONSE_STATE_LABELS, ROLE_LABELS } from './labels.js';
 
 /** Plan nodes to name in 関連する施策 changes, by id (code and title). */
 export type AuditNodeNames = ReadonlyMap<number, { code: string | null; title: string }>;
@@ -28,6 +28,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   department: '担当課',
   user: 'アカウント',
   period: '報告期間',
+  import: '資料の取り込み',
 };
 
 /** The operations the API records. */
@@ -101,6 +102,8 @@ const FIELD_LABELS: Record<string, string> = {
   title: '名称',
   fiscalYear: '年度',
   heldOn: '開催日',
+  kind: '資料の種類',
+  created: '作成',
 };
 
 /** Fields that identify or time-stamp the row rather than say anything about it. */
@@ -167,6 +170,16 @@ export function formatAuditValue(
       } catch {
         return plainValue(value);
       }
+    case 'kind':
+      return labelOf(IMPORT_KIND_LABELS, value) ?? plainValue(value);
+    case 'created': {
+      // An import's counts: 「意見 250件、対応方針 250件」, leaving out what it did not create.
+      if (!isRecord(value)) return plainValue(value);
+      const parts = Object.entries(IMPORT_COUNT_LABELS)
+        .filter(([key]) => typeof value[key] === 'number' && value[key] > 0)
+        .map(([key, label]) => `${label} ${(value[key] as number).toLocaleString('ja-JP')}件`);
+      return parts.length ? parts.join('、') : 'なし（すべて登録済み）';
+    }
     case 'active':
       return value === true ? '利用中' : value === false ? '利用停止' : plainValue(value);
     case 'meetingId':
