@@ -164,11 +164,12 @@ async function statusCounts(db: Kysely<Database>, planId: number, period: string
       f.node_id, lo.status, count(*)
     FROM latest_opinion lo
     JOIN first_node f ON f.opinion_id = lo.opinion_id
+    -- The opinion row only when something is read from it: who may see it (the public), its department or meeting.
     ${visibility === 'published' || groupBy !== 'node' ? sql`JOIN opinions o ON o.id = lo.opinion_id` : sql``}
     ${groupBy === 'meeting' ? sql`JOIN meetings m ON m.id = o.meeting_id` : sql``}
     ${groupBy === 'department' ? sql`LEFT JOIN departments d ON d.id = o.department_id` : sql``}
     JOIN top ON top.id = f.node_id JOIN plan_nodes g ON g.id = top.top_id
-    WHERE ${visibility === 'published' ? opinionVisibleSql(visibility) : sql`1`}
+    WHERE ${opinionVisibleSql(visibility)}
     GROUP BY 1, 2, 3, 4`.execute(db);
   return rows.map((r) => ({ groupId: r.group_id, groupTitle: r.group_title ?? '（なし）', nodeId: r.node_id, status: r.status, count: Number(r.n) }));
 }

@@ -7,6 +7,7 @@
  *   npm run bench -- --out FILE       also write the figures as JSON
  *   npm run bench -- --only api,web   only some (import, api, search, summary, web; sync runs with search)
  *   npm run bench -- --results        write tests/bench/RESULTS.md and growth.svg from this (full) run
+ *   npm run bench -- --results-from F write them from a run saved with --out, measuring nothing
  *
  * Exits with 1 when a target is missed.
  */
@@ -29,6 +30,12 @@ const value = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
+const resultsFrom = value('results-from');
+if (resultsFrom) {
+  writeResults(JSON.parse(fs.readFileSync(resultsFrom, 'utf8')));
+  console.log('tests/bench/RESULTS.md を書き出しました。');
+  process.exit(0);
+}
 const quick = flag('quick');
 const only = value('only')?.split(',');
 const wanted = (name: string) => !only || only.includes(name);

@@ -158,6 +158,14 @@ describe('the pages’ rules, without a browser', () => {
       { key: 'period', label: '期間', before: null, after: '令和7年度上半期', long: false },
       { key: 'status', label: '取組状況', before: null, after: '遅れ', long: false },
     ]);
+    // An imported document: its kind, its file and what it created, in words.
+    expect(
+      auditChanges({ action: 'import', before: null, after: { kind: 'opinions_table', title: '令和7年度意見.csv', created: { meetings: 2, opinions: 1200, responses: 1180, plans: 0 } } }),
+    ).toEqual([
+      { key: 'kind', label: '資料の種類', before: null, after: '意見の一覧表（CSV・Excel）', long: false },
+      { key: 'title', label: '名称', before: null, after: '令和7年度意見.csv', long: false },
+      { key: 'created', label: '作成', before: null, after: '会議 2件、意見 1,200件、対応方針 1,180件', long: false },
+    ]);
     // Unknown shapes still read as words, never as JSON.
     const [odd] = auditChanges({ action: 'update', before: { extra: null }, after: { extra: { a: [1, 2], b: true } } });
     expect(odd!.after).toBe('a：1、2、b：はい');
