@@ -785,15 +785,15 @@ describe('変更履歴 (iken-audit-log on the opinion page)', () => {
         const all = await log.locator('ol.entries').innerText();
         expect(all).not.toMatch(/[{}]|"[a-zA-Z]+":/);
 
-        // The first entry: made by the sample's import, not by a person.
+        // The first entry: the sample's import that brought the opinion in (one entry for the whole document), not a person.
         const first = rows.first();
         expect(await first.locator('[data-actor]').innerText()).toBe('資料の取り込み');
-        expect(await first.locator('[data-badge="entity"]').innerText()).toBe('意見');
-        expect(await first.locator('.action').innerText()).toBe('作成');
+        expect(await first.locator('[data-badge="entity"]').innerText()).toBe('資料の取り込み');
+        expect(await first.locator('.action').innerText()).toBe('資料から取り込み');
         expect(await first.locator('time').innerText()).toMatch(/^令和(元|\d+)年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/);
-        expect(await first.innerText()).toContain(opinion.text.slice(0, 20));
-        // The response's import and progress reports are part of the opinion's history.
-        expect(await log.locator('li.entry[data-entity="response"] .action').first().innerText()).toBe('資料から取り込み');
+        const imported = await first.locator('.changes').innerText();
+        expect(imported).toContain('意見の一覧表（CSV・Excel）');
+        expect(imported).toMatch(/意見 \d+件、対応方針 \d+件/);
 
         // The change just made: who (name and role), 対応期限 before → after in 和暦.
         const last = rows.last();
