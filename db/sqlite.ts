@@ -50,7 +50,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     queries.map((q) => {
       onStatement?.(q.sql, q.parameters.length);
       const stmt = prepare(q.sql);
-      const params = q.parameters.map(toSqliteValue);
+      // Copied only when a value needs converting: a bulk import binds millions of plain values.
+      const params = q.parameters.some(needsConversion) ? q.parameters.map(toSqliteValue) : q.parameters;
       if (stmt.reader) return { rows: stmt.all(params) as Record<string, unknown>[], changes: 0 };
       const info = stmt.run(params);
       return { rows: [], changes: info.changes };
@@ -75,6 +76,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       await db.destroy();
     },
   };
+}
+
+function needsConversion(value: unknown): boolean {
+  return typeof value === 'boolean' || value instanceof Date;
 }
 
 function toSqliteValue(value: unknown): unknown {

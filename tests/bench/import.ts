@@ -9,8 +9,15 @@
  * schema: the meetings, the opinions, their measure links, the responses and
  * each response's version 1 (the text every response page reads). It does no
  * parsing: its values are computed before the clock starts.
+ *
+ * Each side of each round runs in a fresh process (with the server's Node
+ * flags) on its own copy of the sample database, alternating, and the
+ * medians of the rounds are compared.
  */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { deriveCommitment } from '../../api/lib/commitment.js';
 import { matchKey } from '../../api/lib/text.js';
@@ -19,6 +26,7 @@ import { importDocument } from '../../seeds/importers/import-document.js';
 import { corpus, opinionsTableCsv, type CorpusOpinion } from './data/corpus.js';
 import { baseDatabase, copyDatabase, removeDatabase } from './lib/databases.js';
 import { median, round, since } from './lib/stats.js';
+import { SERVER_NODE_FLAGS } from '../helpers/server-process.js';
 
 export interface ImportFigures {
   rows: number;
@@ -31,14 +39,32 @@ export interface ImportFigures {
   rounds: Array<{ ms: number; rawMs: number }>;
 }
 
-async function importOnce(dir: string, csv: Uint8Array, n: number, round: number): Promise<number> {
-  const file = copyDatabase(await baseDatabase(dir), path.join(dir, `import-${round}.db`));
+/**
+ * One side of a round in a process of its own, as a server handles one
+ * import: only its own input in its heap (the harness's corpus would
+ * otherwise be traced by every collection the importer's garbage causes).
+ */
+function inChild(side: 'service' | 'raw', file: string, n: number, csvFile: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--max-old-space-size=12288', '--import', 'tsx', fileURLToPath(import.meta.url), side, file, String(n), csvFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.once('exit', (code) => {
+      const ms = Number(/^ms (\S+)$/m.exec(out)?.[1]);
+      if (code === 0 && Number.isFinite(ms)) resolve(ms);
+      else reject(new Error(`the ${side} import exited with ${code}: ${out}`));
+    });
+  });
+}
+
+async function importOnce(file: string, csv: Uint8Array, n: number): Promise<number> {
   const store = openSqliteStore(file);
   const start = performance.now();
   const result = await importDocument(store, null, csv, { kind: 'opinions_table', fileName: 'bench.csv' });
   const ms = since(start);
   await store.close();
-  removeDatabase(file);
   if (result.created.opinions !== n || result.created.responses !== n) throw new Error(`the import created ${JSON.stringify(result.created)}`);
   return ms;
 }
@@ -52,8 +78,7 @@ function openRaw(file: string): BetterSqlite3.Database {
   return db;
 }
 
-async function rawOnce(dir: string, opinions: readonly CorpusOpinion[], round: number): Promise<number> {
-  const file = copyDatabase(await baseDatabase(dir), path.join(dir, `raw-${round}.db`));
+function rawOnce(file: string, opinions: readonly CorpusOpinion[]): number {
   const db = openRaw(file);
   try {
     // Everything the rows hold, ready before the clock starts.
@@ -107,20 +132,25 @@ async function rawOnce(dir: string, opinions: readonly CorpusOpinion[], round: n
     return ms;
   } finally {
     db.close();
-    removeDatabase(file);
   }
 }
 
-/** Imports `n` opinions `rounds` times each way, alternating; the medians are compared. */
+/** Imports `n` opinions `rounds` times each way, alternating, each in a fresh process; the medians are compared. */
 export async function importBench(dir: string, n: number, rounds: number): Promise<ImportFigures> {
-  const opinions = corpus({ opinions: n });
-  const csv = new TextEncoder().encode(opinionsTableCsv(opinions));
+  const csvFile = path.join(dir, `opinions-${n}.csv`);
+  fs.writeFileSync(csvFile, opinionsTableCsv(corpus({ opinions: n })));
+  const base = await baseDatabase(dir);
   const results: Array<{ ms: number; rawMs: number }> = [];
   for (let r = 0; r < rounds; r++) {
-    const ms = await importOnce(dir, csv, n, r);
-    const rawMs = await rawOnce(dir, opinions, r);
+    const serviceFile = copyDatabase(base, path.join(dir, `import-${r}.db`));
+    const ms = await inChild('service', serviceFile, n, csvFile);
+    removeDatabase(serviceFile);
+    const rawFile = copyDatabase(base, path.join(dir, `raw-${r}.db`));
+    const rawMs = await inChild('raw', rawFile, n, csvFile);
+    removeDatabase(rawFile);
     results.push({ ms: round(ms), rawMs: round(rawMs) });
   }
+  fs.rmSync(csvFile, { force: true });
   const ms = median(results.map((r) => r.ms));
   const rawMs = median(results.map((r) => r.rawMs));
   return {
@@ -132,4 +162,14 @@ export async function importBench(dir: string, n: number, rounds: number): Promi
     rawMs: round(rawMs),
     rounds: results,
   };
+}
+
+// A child process of `inChild`: `service|raw <database> <n> <csv file>`; prints `ms <time>`.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [side, file, n, csvFile] = process.argv.slice(2) as [string, string, string, string];
+  const ms =
+    side === 'service'
+      ? await importOnce(file, new Uint8Array(fs.readFileSync(csvFile)), Number(n))
+      : rawOnce(file, corpus({ opinions: Number(n) }));
+  console.log(`ms ${ms}`);
 }
