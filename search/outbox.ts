@@ -116,9 +116,9 @@ export async function drainOnce(store: Store, client: Meilisearch, options: Drai
       // A queued meeting stands for all its opinions (an import queues one row per meeting):
       // documents are built and sent a slice at a time, so a round's memory stays small.
       const slices: Array<{ prefix: string; ids: number[]; documents: (db: Kysely<Database>, ids: number[]) => Promise<Array<{ id: string }>> }> = [
-        ...sliced([...targets.opinions]).map((ids) => ({ prefix: 'opinion', ids, documents: opinionDocuments })),
-        ...sliced([...targets.nodes]).map((ids) => ({ prefix: 'node', ids, documents: nodeDocuments })),
-        ...sliced([...targets.indicators]).map((ids) => ({ prefix: 'indicator', ids, documents: indicatorDocuments })),
+        ...sliced([...targets.opinions]).map((slice) => ({ prefix: 'opinion', ids: slice, documents: opinionDocuments })),
+        ...sliced([...targets.nodes]).map((slice) => ({ prefix: 'node', ids: slice, documents: nodeDocuments })),
+        ...sliced([...targets.indicators]).map((slice) => ({ prefix: 'indicator', ids: slice, documents: indicatorDocuments })),
       ];
       for (const slice of slices) {
         const documents = await slice.documents(db, slice.ids);

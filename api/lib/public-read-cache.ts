@@ -55,11 +55,14 @@ export function publicReadCache(options: PublicReadCacheOptions): MiddlewareHand
     bytes -= entry.body.byteLength;
   };
 
+  /** The data's version and the day in Japan: an entry of another is not used. */
+  const current = () => `${options.version()}|${todayInJapan()}`;
+
   return async (c, next) => {
     if (c.req.method !== 'GET' || c.var.actor !== null || NEVER.test(c.req.path)) return next();
     const url = new URL(c.req.url);
     const key = `${url.pathname}${url.search}`;
-    const version = `${options.version()}|${todayInJapan()}`;
+    const version = current();
     const entry = entries.get(key);
     if (entry) {
       if (entry.version === version) {
@@ -71,7 +74,7 @@ export function publicReadCache(options: PublicReadCacheOptions): MiddlewareHand
     }
     await next();
     // Kept only when nothing was written while it was computed: otherwise it may mix old and new.
-    if (c.res.status !== 200 || options.version() + `|${todayInJapan()}` !== version) return;
+    if (c.res.status !== 200 || current() !== version) return;
     // JSON answers only: file downloads are large, streamed and rarely repeated.
     if (!c.res.headers.get('content-type')?.startsWith('application/json')) return;
     const body = await c.res.clone().arrayBuffer();

@@ -3,7 +3,7 @@
  * whatever it imports), each gzipped as a server would send it, summed.
  */
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../web/support/browser.js';
 import { baseDatabase } from './lib/databases.js';
 import { startService } from './lib/processes.js';
 
@@ -15,10 +15,7 @@ export interface WebFigures {
 
 export async function webBench(dir: string): Promise<WebFigures> {
   const service = await startService(await baseDatabase(dir));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     const scripts = new Map<string, Buffer>();

@@ -19,8 +19,9 @@ import { createUser } from '../../db/users.js';
 import type { Role } from '../../db/schema.js';
 import { loadSampleData } from '../../seeds/sample/load.js';
 import { startSearchEngine, type EngineSetting, type SearchEngine } from '../../search/search-engine.js';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { copyState, startEdgeRuntime } from './edge-runtime.js';
+import { spawnServer, type ServerProcess } from './server-process.js';
 
 export interface ApiAnswer<T = any> {
   status: number;
@@ -69,6 +70,28 @@ export function testPasswordHash(): Promise<string> {
 
 export function tempDir(prefix = 'iken-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * A temporary folder for a test file's databases and the server processes
+ * started on them (`spawn`): after the file's tests every one of them is
+ * stopped and the folder removed.
+ */
+export function serversInTempDir(prefix: string): { dir: string; spawn(env: Record<string, string>): Promise<ServerProcess> } {
+  const dir = tempDir(prefix);
+  const started: ServerProcess[] = [];
+  afterAll(async () => {
+    for (const server of started) await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    dir,
+    async spawn(env) {
+      const server = await spawnServer(env);
+      started.push(server);
+      return server;
+    },
+  };
 }
 
 /** Which runtime the tests of this run drive. */

@@ -5,21 +5,15 @@
  * 429; and someone reading the opinions meanwhile still gets answers within
  * the API's p99 target of 25 ms.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_COMMENTS_PER_CLIENT } from '../../api/features/comments/handlers.js';
 import { isoInDays } from '../helpers/dates.js';
-import { tempDir } from '../helpers/test-app.js';
-import { signInOverHttp, spawnServer, type ServerProcess } from '../helpers/server-process.js';
+import { serversInTempDir } from '../helpers/test-app.js';
+import { signInOverHttp } from '../helpers/server-process.js';
 
-const dir = tempDir('comment-burst-');
-let server: ServerProcess | undefined;
-afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { dir, spawn } = serversInTempDir('comment-burst-');
 
 const ADMIN = { email: 'jimukyoku@city.example.jp', password: 'comment-burst-pass-1' };
 const CITIZENS = 90;
@@ -35,7 +29,7 @@ describe('a burst of public comments', () => {
   it('stores every accepted comment with its receipt, limits the script with 429, and keeps reads fast', async () => {
     const databasePath = path.join(dir, 'app.db');
     // Behind a reverse proxy, as a city would run it: the proxy's X-Forwarded-For tells the citizens apart.
-    server = await spawnServer({ DATABASE_PATH: databasePath, SAMPLE_DATA: 'on', MEILI_HOST: 'none', TRUST_PROXY: 'on', BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password });
+    const server = await spawn({ DATABASE_PATH: databasePath, SAMPLE_DATA: 'on', MEILI_HOST: 'none', TRUST_PROXY: 'on', BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password });
     const base = server.base;
     const cookie = await signInOverHttp(base, ADMIN);
     const meeting = (await (

@@ -6,16 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/test-app.js';
-import { signInOverHttp, spawnServer, type ServerProcess } from '../helpers/server-process.js';
+import { describe, expect, it } from 'vitest';
+import { serversInTempDir } from '../helpers/test-app.js';
+import { signInOverHttp, type ServerProcess } from '../helpers/server-process.js';
 
-const dir = tempDir('killed-import-');
-const servers: ServerProcess[] = [];
-afterAll(async () => {
-  for (const s of servers) await s.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { dir, spawn } = serversInTempDir('killed-import-');
 
 const ADMIN = { email: 'jimukyoku@city.example.jp', password: 'killed-import-pass-1' };
 const ROWS = 20_000;
@@ -55,8 +50,7 @@ describe('a server killed during a large import', () => {
     const databasePath = path.join(dir, 'app.db');
     const env = { DATABASE_PATH: databasePath, SAMPLE_DATA: 'off', MEILI_HOST: 'none', BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password };
     const body = opinionsTable();
-    const first = await spawnServer(env);
-    servers.push(first);
+    const first = await spawn(env);
     const cookie = await signIn(first);
 
     // Kill it once the write has begun: the write-ahead log starts to grow with the document's rows.
@@ -78,8 +72,7 @@ describe('a server killed during a large import', () => {
     expect(await answer).toBe('connection lost');
 
     // The database as the next start finds it (SQLite rolls back the unfinished transaction on open).
-    const second = await spawnServer(env);
-    servers.push(second);
+    const second = await spawn(env);
     const after = counts(databasePath);
     expect([0, ROWS]).toContain(after.opinions);
     if (after.opinions === 0) expect(after).toEqual({ meetings: 0, opinions: 0, responses: 0, audit: 0, sources: 0 });

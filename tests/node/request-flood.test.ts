@@ -6,16 +6,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/test-app.js';
-import { signInOverHttp, spawnServer, type ServerProcess } from '../helpers/server-process.js';
+import { describe, expect, it } from 'vitest';
+import { serversInTempDir } from '../helpers/test-app.js';
+import { signInOverHttp } from '../helpers/server-process.js';
 
-const dir = tempDir('request-flood-');
-let server: ServerProcess | undefined;
-afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { dir, spawn } = serversInTempDir('request-flood-');
 
 const ADMIN = { email: 'jimukyoku@city.example.jp', password: 'request-flood-pass-1' };
 
@@ -74,7 +69,7 @@ function hostileRequests(paths: string[]): fc.Arbitrary<Hostile> {
 
 describe('a flood of hostile requests', () => {
   it('gets no 5xx, leaves the server answering health checks quickly, and memory returns to its baseline', async () => {
-    server = await spawnServer({ DATABASE_PATH: `${dir}/app.db`, SAMPLE_DATA: 'on', MEILI_HOST: 'none', BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password });
+    const server = await spawn({ DATABASE_PATH: `${dir}/app.db`, SAMPLE_DATA: 'on', MEILI_HOST: 'none', BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password });
     const base = server.base;
     const cookie = await signInOverHttp(base, ADMIN);
     const paths = Object.keys(((await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> }).paths).map((p) => p);

@@ -3,19 +3,13 @@
  * time: the busy timeout and the batch retry keep SQLITE_BUSY and id clashes
  * away from the clients, and every write is kept, numbered once.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/test-app.js';
-import { signInOverHttp, spawnServer, type ServerProcess } from '../helpers/server-process.js';
+import { describe, expect, it } from 'vitest';
+import { serversInTempDir } from '../helpers/test-app.js';
+import { signInOverHttp, type ServerProcess } from '../helpers/server-process.js';
 
-const dir = tempDir('two-servers-');
-const servers: ServerProcess[] = [];
-afterAll(async () => {
-  for (const s of servers) await s.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { dir, spawn } = serversInTempDir('two-servers-');
 
 const ADMIN = { email: 'jimukyoku@city.example.jp', password: 'two-servers-pass-1' };
 
@@ -35,8 +29,7 @@ describe('two servers on one database', () => {
   it('keep every one of 300 opinions written through both at once, with no error reaching a client', async () => {
     const databasePath = path.join(dir, 'app.db');
     const env = { DATABASE_PATH: databasePath, SAMPLE_DATA: 'off', MEILI_HOST: 'none', BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password };
-    servers.push(await spawnServer(env));
-    servers.push(await spawnServer(env));
+    const servers = [await spawn(env), await spawn(env)];
     const [a, b] = [await client(servers[0]!), await client(servers[1]!)];
     const meeting = await a('POST', '/api/meetings', { title: '二つのサーバー', kind: 'committee', fiscalYear: 2026 });
     expect(meeting.status).toBe(201);
